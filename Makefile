@@ -1,0 +1,81 @@
+# Tumbuh: the only entry points. `make run` serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+# The first Python >= 3.12 on this machine: python3.13, python3.12, pyenv's, then plain python3.
+PYTHON ?= $(shell for p in python3.13 python3.12 /root/.pyenv/versions/3.13*/bin/python3 /root/.pyenv/versions/3.12*/bin/python3 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/tumbuh
+
+.PHONY: help run test test-sqlite test-postgres lint messages install install-dev system-deps clean
+
+help:
+	@echo "make run    install, migrate, load demo data, start the worker and serve http://$(HOST):$(PORT)"
+	@echo "make test   install test tools and run the whole suite (SQLite, then PostgreSQL if reachable)"
+	@echo "make lint   ruff and mypy"
+	@echo "make messages  refresh the translation catalogue (locale/id)"
+
+$(VENV)/.runtime: requirements.txt
+	@test -n "$(PYTHON)" || { echo "Tumbuh needs Python 3.12 or newer (python3.12 / python3.13)."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+# Debian packages the project needs: gettext (catalogues), pango (PDF), chromium (browser tests).
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	ldconfig -p | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	if [ "$(WITH_BROWSER)" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing="$$missing chromium"; fi; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "Please install these Debian packages:$$missing"; exit 1; fi; \
+	fi
+
+run: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py seed_demo
+	@echo "Tumbuh: http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
+	@set -m; $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn tumbuh.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -
+
+test: install-dev
+	@$(MAKE) --no-print-directory system-deps WITH_BROWSER=1
+	@$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$DATABASE_URL" ] || $(PY) scripts/pg_ready.py "$(PG_URL)"; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ -n "$$CI" ]; then echo "CI needs PostgreSQL and none answers."; exit 1; \
+	else echo "PostgreSQL not reachable: ran on SQLite only."; fi
+
+test-sqlite:
+	@echo "== Test suite on SQLite"
+	env -u DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres:
+	@echo "== Test suite on PostgreSQL"
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: install-dev system-deps
+	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=var --ignore=tests --no-obsolete --add-location=file
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+clean:
+	rm -rf $(VENV) var staticfiles

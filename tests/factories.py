@@ -1,0 +1,107 @@
+"""Factories for every app's models. Valid NIPs are built from the person's own data."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from tumbuh.coaching.models import ActionItem, Engagement, EngagementStatus, Goal, Session
+from tumbuh.people.models import Agency, Employee, Role, RoleGrant, Unit
+
+PASSWORD = "rahasia-Tumbuh-2026"
+
+
+def make_nip(n: int) -> str:
+    """A valid NIP for the n-th person: birth 1970-1994, appointment 22-31 years later, sequence from n."""
+    birth = datetime.date(1970 + n % 25, 1 + n % 12, 1 + n % 28)
+    appointed = birth.year + 22 + n % 10
+    sex = 1 + n % 2
+    return f"{birth:%Y%m%d}{appointed:04d}{1 + n % 12:02d}{sex}{1 + n % 999:03d}"
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ["name"]
+
+    name = "Pemerintah Provinsi Kepulauan Bangka Belitung"
+    short_name = "Pemprov Babel"
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    agency = factory.SubFactory(AgencyFactory)
+    name = factory.Sequence(lambda n: f"Bidang {n}")
+
+
+class EmployeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Employee
+        skip_postgeneration_save = True
+
+    nip = factory.Sequence(make_nip)
+    email = factory.Sequence(lambda n: f"pegawai{n}@babelprov.go.id")
+    full_name = factory.Sequence(lambda n: f"Pegawai {n}")
+    agency = factory.SubFactory(AgencyFactory)
+    unit = factory.SubFactory(UnitFactory, agency=factory.SelfAttribute("..agency"))
+    position = "Analis SDM Aparatur"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or []:
+            RoleGrant.objects.create(employee=self, role=role, agency=self.agency)
+        self.save()
+
+
+class CoachFactory(EmployeeFactory):
+    is_widyaiswara = True
+    position = "Widyaiswara Ahli Madya"
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or [Role.COACH]:
+            RoleGrant.objects.create(employee=self, role=role, agency=self.agency)
+        self.save()
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Engagement
+
+    coach = factory.SubFactory(CoachFactory)
+    coachee = factory.SubFactory(EmployeeFactory)
+    topic = factory.Sequence(lambda n: f"Pengembangan kepemimpinan {n}")
+    status = EngagementStatus.ACTIVE
+    started_at = factory.LazyFunction(timezone.now)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    engagement = factory.SubFactory(EngagementFactory)
+    scheduled_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=3))
+    duration_minutes = 60
+    shared_notes = "Catatan bersama: fokus pada delegasi tugas."
+    private_notes = "Catatan pribadi coach: coachee tampak ragu."
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    engagement = factory.SubFactory(EngagementFactory)
+    title = factory.Sequence(lambda n: f"Tujuan {n}")
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    engagement = factory.SubFactory(EngagementFactory)
+    title = factory.Sequence(lambda n: f"Tindakan {n}")
+    owner = factory.SelfAttribute("engagement.coachee")
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))

@@ -1,0 +1,18 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .policy import can
+
+
+def navigation(request):
+    """The menu a person sees depends on the roles they hold."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = [
+        (reverse("home"), _("Home"), "home"),
+        (reverse("coaching:engagement-list"), _("My engagements"), "coaching"),
+    ]
+    if can(user, "people.use_backoffice"):
+        items.append((reverse("admin:index"), _("Back-office"), "admin"))
+    return {"nav_items": [{"url": url, "label": label, "key": key} for url, label, key in items]}

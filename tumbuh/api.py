@@ -1,0 +1,80 @@
+"""The REST API at /api/v1/: one NinjaAPI that mounts each app's router.
+
+Auth: the browser session (with CSRF on writes) or ``Authorization: Bearer <token>``.
+Errors are JSON: ``{"message": "...", "errors": {...}}``.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaValidationError
+from ninja.security import HttpBearer, django_auth
+
+from tumbuh.coaching.api import router as coaching_router
+from tumbuh.coaching.services import EditConflict
+from tumbuh.people.api import router as people_router
+from tumbuh.people.services import employee_for_token
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token: str):
+        employee = employee_for_token(token)
+        if employee is not None:
+            request.user = employee
+            request.api_via = "token"
+        return employee
+
+
+api = NinjaAPI(
+    title="Tumbuh API",
+    version="1",
+    description="Coaching, mentoring and consulting for ASN. Session or bearer-token auth.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+api.add_router("/", people_router)
+api.add_router("/", coaching_router)
+
+
+def _error(request, status: int, message: str, errors: dict | None = None):
+    body: dict = {"message": message}
+    if errors:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc):
+    return _error(request, 401, _("Log in, or send a valid token in the Authorization header."))
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request, exc):
+    return _error(request, 403, str(exc) or _("You do not have access to this."))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return _error(request, 404, _("Not found, or you do not have access to it."))
+
+
+@api.exception_handler(ValidationError)
+def on_invalid(request, exc):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return _error(request, 422, _("Some fields need fixing."), errors)
+
+
+@api.exception_handler(SchemaValidationError)
+def on_schema_invalid(request, exc):
+    errors: dict = {}
+    for item in exc.errors:
+        field = ".".join(str(part) for part in item.get("loc", [])[1:]) or "__all__"
+        errors.setdefault(field, []).append(item.get("msg", ""))
+    return _error(request, 422, _("Some fields need fixing."), errors)
+
+
+@api.exception_handler(EditConflict)
+def on_conflict(request, exc):
+    return _error(request, 409, str(exc), {"version": [str(exc.current.version)]})

@@ -1,0 +1,42 @@
+"""Who may do what in a coaching engagement. Confidential by default: only coach and coachee."""
+
+import rules
+
+from .models import ActionItem, Engagement, Session
+
+
+def _engagement_of(obj) -> Engagement | None:
+    if isinstance(obj, Engagement):
+        return obj
+    if isinstance(obj, (Session, ActionItem)):
+        return obj.engagement
+    return None
+
+
+@rules.predicate
+def is_participant(user, obj) -> bool:
+    engagement = _engagement_of(obj)
+    return engagement is not None and user.pk in (engagement.coach_id, engagement.coachee_id)
+
+
+@rules.predicate
+def is_engagement_coach(user, obj) -> bool:
+    engagement = _engagement_of(obj)
+    return engagement is not None and user.pk == engagement.coach_id
+
+
+@rules.predicate
+def is_open_engagement(user, obj) -> bool:
+    engagement = _engagement_of(obj)
+    return engagement is not None and engagement.is_open
+
+
+rules.add_perm("coaching.view_engagement", is_participant)
+rules.add_perm("coaching.log_session", is_engagement_coach & is_open_engagement)
+rules.add_perm("coaching.add_goal", is_participant & is_open_engagement)
+rules.add_perm("coaching.add_action_item", is_participant & is_open_engagement)
+rules.add_perm("coaching.view_session", is_participant)
+rules.add_perm("coaching.view_shared_notes", is_participant)
+rules.add_perm("coaching.view_private_notes", is_engagement_coach)
+rules.add_perm("coaching.change_session", is_engagement_coach)
+rules.add_perm("coaching.tick_action_item", is_participant)

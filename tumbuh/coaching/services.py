@@ -1,0 +1,217 @@
+"""Writes for the core coaching loop. Each service validates, writes in one transaction, and enqueues notices."""
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tumbuh.audit.services import record_event
+from tumbuh.notifications import services as notifications
+from tumbuh.people.models import Employee
+
+from .models import (
+    ActionItem,
+    Engagement,
+    EngagementKind,
+    EngagementStatus,
+    Goal,
+    Session,
+    SessionMode,
+    SessionStatus,
+)
+
+
+class EditConflict(Exception):
+    """Someone else saved the same object after this edit was started."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(
+            _("Someone else saved this in the meantime. Review their version and apply your change again.")
+        )
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    title: str
+    owner: Employee
+    due_on: datetime.date
+
+
+def start_engagement(
+    *, coach: Employee, coachee: Employee, topic: str, kind: str = EngagementKind.COACHING, by: Employee | None = None
+) -> Engagement:
+    """Open an active engagement between a coach and a coachee."""
+    if coach.pk == coachee.pk:
+        raise ValidationError({"coach": _("A person cannot coach themselves; choose another coach.")})
+    now = timezone.now()
+    engagement = Engagement(
+        coach=coach,
+        coachee=coachee,
+        topic=topic.strip(),
+        kind=kind,
+        status=EngagementStatus.ACTIVE,
+        created_at=now,
+        started_at=now,
+    )
+    engagement.full_clean()
+    engagement.save()
+    return engagement
+
+
+def _check_action(engagement: Engagement, draft: ActionDraft, *, today: datetime.date) -> None:
+    errors = {}
+    if not draft.title.strip():
+        errors["title"] = _("Describe the action in a few words.")
+    if draft.owner.pk not in (engagement.coach_id, engagement.coachee_id):
+        errors["owner"] = _("The owner of an action must be the coach or the coachee of this engagement.")
+    if draft.due_on < today:
+        errors["due_on"] = _("The due date %(date)s is in the past; pick today or a later date.") % {
+            "date": draft.due_on.isoformat()
+        }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_session_fields(*, mode: str, meeting_url: str, location: str, duration_minutes: int) -> None:
+    errors = {}
+    if mode == SessionMode.OFFLINE and not location.strip():
+        errors["location"] = _("An in-person session needs a place; write where you meet.")
+    if not 5 <= duration_minutes <= 480:
+        errors["duration_minutes"] = _("A session lasts between 5 and 480 minutes.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def log_session(
+    *,
+    engagement: Engagement,
+    by: Employee,
+    scheduled_at: datetime.datetime,
+    duration_minutes: int = 60,
+    mode: str = SessionMode.ONLINE,
+    meeting_url: str = "",
+    location: str = "",
+    shared_notes: str = "",
+    private_notes: str = "",
+    actions: Sequence[ActionDraft] = (),
+) -> Session:
+    """Record a session (held, or planned when in the future) with the actions agreed in it."""
+    if not engagement.is_open:
+        raise ValidationError(_("This engagement is closed; sessions can no longer be added."))
+    _check_session_fields(mode=mode, meeting_url=meeting_url, location=location, duration_minutes=duration_minutes)
+    today = timezone.localdate()
+    for draft in actions:
+        _check_action(engagement, draft, today=today)
+    now = timezone.now()
+    session = Session(
+        engagement=engagement,
+        scheduled_at=scheduled_at,
+        duration_minutes=duration_minutes,
+        mode=mode,
+        meeting_url=meeting_url if mode == SessionMode.ONLINE else "",
+        location=location if mode == SessionMode.OFFLINE else "",
+        status=SessionStatus.SCHEDULED if scheduled_at > now else SessionStatus.HELD,
+        shared_notes=shared_notes,
+        private_notes=private_notes,
+        created_at=now,
+        updated_at=now,
+    )
+    session.full_clean()
+    session.save()
+    ActionItem.objects.bulk_create(
+        ActionItem(engagement=engagement, session=session, title=d.title.strip(), owner=d.owner, due_on=d.due_on)
+        for d in actions
+    )
+    if engagement.status == EngagementStatus.REQUESTED:
+        Engagement.objects.filter(pk=engagement.pk).update(status=EngagementStatus.ACTIVE, started_at=now)
+    record_event(actor=by, action="session.logged", target=session)
+    notifications.notify_session_logged(session=session, by=by)
+    return session
+
+
+@transaction.atomic
+def update_session(
+    *,
+    session: Session,
+    by: Employee,
+    expected_version: int,
+    scheduled_at: datetime.datetime,
+    duration_minutes: int,
+    mode: str,
+    meeting_url: str = "",
+    location: str = "",
+    shared_notes: str = "",
+    private_notes: str = "",
+) -> Session:
+    """Change a session; refuse with EditConflict if it was saved by someone else since EXPECTED_VERSION."""
+    _check_session_fields(mode=mode, meeting_url=meeting_url, location=location, duration_minutes=duration_minutes)
+    now = timezone.now()
+    changed = Session.objects.filter(pk=session.pk, version=expected_version).update(
+        scheduled_at=scheduled_at,
+        duration_minutes=duration_minutes,
+        mode=mode,
+        meeting_url=meeting_url if mode == SessionMode.ONLINE else "",
+        location=location if mode == SessionMode.OFFLINE else "",
+        shared_notes=shared_notes,
+        private_notes=private_notes,
+        version=F("version") + 1,
+        updated_at=now,
+    )
+    fresh = Session.objects.select_related("engagement").get(pk=session.pk)
+    if not changed:
+        raise EditConflict(fresh)
+    record_event(actor=by, action="session.changed", target=fresh)
+    return fresh
+
+
+def add_goal(
+    *, engagement: Engagement, by: Employee, title: str, description: str = "", target_date: datetime.date | None = None
+) -> Goal:
+    """Add a goal to an open engagement."""
+    if not engagement.is_open:
+        raise ValidationError(_("This engagement is closed; goals can no longer be added."))
+    if target_date is not None and target_date < timezone.localdate():
+        raise ValidationError({"target_date": _("The target date is in the past; pick a future date.")})
+    goal = Goal(engagement=engagement, title=title.strip(), description=description, target_date=target_date)
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+def add_action_item(
+    *,
+    engagement: Engagement,
+    by: Employee,
+    title: str,
+    owner: Employee,
+    due_on: datetime.date,
+    goal: Goal | None = None,
+    session: Session | None = None,
+) -> ActionItem:
+    """Add one action with an owner and a due date."""
+    if not engagement.is_open:
+        raise ValidationError(_("This engagement is closed; actions can no longer be added."))
+    _check_action(engagement, ActionDraft(title, owner, due_on), today=timezone.localdate())
+    if goal is not None and goal.engagement_id != engagement.pk:
+        raise ValidationError({"goal": _("That goal belongs to another engagement.")})
+    item = ActionItem(
+        engagement=engagement, session=session, goal=goal, title=title.strip(), owner=owner, due_on=due_on
+    )
+    item.full_clean()
+    item.save()
+    return item
+
+
+def set_action_item_done(*, item: ActionItem, by: Employee, done: bool) -> ActionItem:
+    """Tick an action as done, or reopen it."""
+    item.done_at = timezone.now() if done else None
+    item.done_by = by if done else None
+    item.save(update_fields=["done_at", "done_by"])
+    return item

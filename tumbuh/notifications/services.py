@@ -1,0 +1,40 @@
+"""E-mail notices. Every send goes through a background task; the message is written in the recipient's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+
+def notify_session_logged(*, session, by) -> None:
+    """Tell the other participant that a session was recorded (no notes in the mail: they stay in Tumbuh)."""
+    from . import tasks
+
+    engagement = session.engagement
+    recipient_id = engagement.coachee_id if by.pk == engagement.coach_id else engagement.coach_id
+    # Enqueue after commit so the worker never looks for a session that is not there yet.
+    transaction.on_commit(lambda: tasks.send_session_logged_email.enqueue(session.pk, recipient_id))
+
+
+def send_session_logged_email(*, session_id: int, recipient_id: int) -> None:
+    from tumbuh.coaching.models import Session
+    from tumbuh.people.models import Employee
+
+    session = Session.objects.select_related("engagement__coach", "engagement__coachee").get(pk=session_id)
+    recipient = Employee.objects.get(pk=recipient_id)
+    with translation.override(recipient.language), timezone.override(recipient.time_zone):
+        context = {
+            "recipient": recipient,
+            "session": session,
+            "engagement": session.engagement,
+            "url": settings.SITE_URL + reverse("coaching:session-detail", args=[session.pk]),
+        }
+        subject = render_to_string("notifications/session_logged_subject.txt", context).strip()
+        body = render_to_string("notifications/session_logged_body.txt", context)
+    send_plain_email(subject=subject, body=body, to=[recipient.email])
+
+
+def send_plain_email(*, subject: str, body: str, to: list[str]) -> None:
+    EmailMessage(subject=subject, body=body, to=to).send()

@@ -1,0 +1,230 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .nip import normalize_nip, parse_nip, validate_nip
+
+
+class Agency(models.Model):
+    """An instansi: a ministry, a provincial or regency government, an agency like LAN."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Unit(models.Model):
+    """A unit kerja / OPD inside an agency; units form a tree."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="units", verbose_name=_("agency"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("parent unit")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["agency__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "parent", "name"], name="unit_unique_name_in_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PositionType(models.TextChoices):
+    STRUCTURAL_ADMINISTRATOR = "administrator", _("Structural – administrator")
+    STRUCTURAL_SUPERVISOR = "supervisor", _("Structural – supervisor")
+    STRUCTURAL_HIGH = "high_leader", _("Structural – high leader (JPT)")
+    FUNCTIONAL = "functional", _("Functional")
+    EXECUTOR = "executor", _("Executor (pelaksana)")
+
+
+class TimeZone(models.TextChoices):
+    WIB = "Asia/Jakarta", _("WIB (Western Indonesia, UTC+7)")
+    WITA = "Asia/Makassar", _("WITA (Central Indonesia, UTC+8)")
+    WIT = "Asia/Jayapura", _("WIT (Eastern Indonesia, UTC+9)")
+
+
+class Language(models.TextChoices):
+    INDONESIAN = "id", _("Bahasa Indonesia")
+    ENGLISH = "en", _("English")
+
+
+class EmployeeManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An employee needs an e-mail address.")
+        if fields.get("nip"):
+            fields["nip"] = normalize_nip(fields["nip"])
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        fields.setdefault("full_name", email)
+        return self.create_user(email, password, **fields)
+
+    def get_by_login(self, login: str) -> "Employee":
+        """Find the employee by NIP (spaces allowed) or by e-mail, case-insensitively."""
+        login = login.strip()
+        if "@" in login:
+            return self.get(email__iexact=login)
+        return self.get(nip=normalize_nip(login))
+
+
+class Employee(AbstractBaseUser, PermissionsMixin):
+    """A person who uses Tumbuh: almost always an ASN with a NIP; logs in with NIP or e-mail."""
+
+    nip = models.CharField(
+        "NIP",
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("18 digits: birth date, appointment month, sex, sequence."),
+    )
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    phone = models.CharField(_("mobile number (WhatsApp)"), max_length=20, blank=True)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="employees", verbose_name=_("agency")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="employees", verbose_name=_("unit")
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    position_type = models.CharField(
+        _("position type"), max_length=20, choices=PositionType.choices, default=PositionType.EXECUTOR
+    )
+    supervisor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="team",
+        verbose_name=_("direct supervisor"),
+    )
+    is_widyaiswara = models.BooleanField(_("widyaiswara"), default=False)
+    time_zone = models.CharField(_("time zone"), max_length=32, choices=TimeZone.choices, default=TimeZone.WIB)
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.INDONESIAN)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("back-office access"), default=False, help_text=_("May log in to the back-office (Django admin).")
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = EmployeeManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+        ordering = ["full_name"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="employee_unique_email_ci")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        if self.nip:
+            self.nip = normalize_nip(self.nip)
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0]
+
+    @property
+    def parsed_nip(self):
+        return parse_nip(self.nip) if self.nip else None
+
+    def has_role(self, role: str) -> bool:
+        """Whether this person holds ROLE; cached per request on the instance."""
+        if not hasattr(self, "_role_cache"):
+            self._role_cache = set(self.role_grants.values_list("role", flat=True))
+        return role in self._role_cache
+
+
+class Role(models.TextChoices):
+    COACH = "coach", _("Coach")
+    MENTOR = "mentor", _("Mentor")
+    CONSULTANT = "consultant", _("Consultant")
+    SERVICE_ADMIN = "service_admin", _("Service admin")
+    LEADER = "leader", _("Leader")
+
+
+class RoleGrant(models.Model):
+    """A role one person holds, within an agency (and optionally one unit of it).
+
+    Coachee and supervisor are not granted: every ASN is a coachee, and whoever has a team is a supervisor.
+    """
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="role_grants", verbose_name=_("agency"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="role_grants", verbose_name=_("unit")
+    )
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("role grant")
+        verbose_name_plural = _("role grants")
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "role", "agency"], name="rolegrant_unique_role_per_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} – {self.get_role_display()}"
+
+
+class FailedLogin(models.Model):
+    """One failed login, kept to throttle guessing (by login name) across all server processes."""
+
+    login = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.login} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A personal API token; only its SHA-256 digest is stored."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return self.name

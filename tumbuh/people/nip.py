@@ -1,0 +1,102 @@
+"""NIP: the 18-digit civil-servant number.
+
+Layout: birth date YYYYMMDD (8) + appointment YYYYMM (6) + sex 1/2 (1) + sequence 001-999 (3).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+MALE, FEMALE = 1, 2
+
+
+@dataclass(frozen=True)
+class Nip:
+    value: str
+    birth_date: datetime.date
+    appointment_year: int
+    appointment_month: int
+    sex: int
+    sequence: int
+
+    @property
+    def appointment(self) -> datetime.date:
+        return datetime.date(self.appointment_year, self.appointment_month, 1)
+
+    @property
+    def is_female(self) -> bool:
+        return self.sex == FEMALE
+
+    def formatted(self) -> str:
+        """The usual printed form: 19850312 201001 1 003."""
+        v = self.value
+        return f"{v[:8]} {v[8:14]} {v[14]} {v[15:]}"
+
+
+def normalize_nip(raw: str) -> str:
+    """Drop the spaces, dots and dashes people type between the NIP's groups."""
+    return "".join(ch for ch in str(raw) if ch not in " .-\t")
+
+
+def parse_nip(raw: str, *, today: datetime.date | None = None) -> Nip:
+    """Parse and check a NIP; raise ValidationError with a message that says what to fix."""
+    value = normalize_nip(raw)
+    today = today or datetime.date.today()
+    if not value.isascii() or not value.isdigit():
+        raise ValidationError(_("A NIP contains digits only; remove the letters or symbols."), code="nip_digits")
+    if len(value) != 18:
+        raise ValidationError(
+            _("A NIP has 18 digits; this one has %(count)d. Check it against your SK.") % {"count": len(value)},
+            code="nip_length",
+        )
+    try:
+        birth_date = datetime.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        raise ValidationError(
+            _("Digits 1-8 of a NIP are the birth date (YYYYMMDD); %(part)s is not a real date.") % {"part": value[0:8]},
+            code="nip_birth_date",
+        ) from None
+    year, month = int(value[8:12]), int(value[12:14])
+    if not 1 <= month <= 12 or year < 1900:
+        raise ValidationError(
+            _("Digits 9-14 of a NIP are the appointment month (YYYYMM); %(part)s is not a real month.")
+            % {"part": value[8:14]},
+            code="nip_appointment",
+        )
+    appointment = datetime.date(year, month, 1)
+    if birth_date > today:
+        raise ValidationError(
+            _("The birth date in this NIP (%(date)s) is in the future.") % {"date": birth_date.isoformat()},
+            code="nip_birth_future",
+        )
+    if appointment > today:
+        raise ValidationError(
+            _("The appointment month in this NIP (%(part)s) is in the future.") % {"part": value[8:14]},
+            code="nip_appointment_future",
+        )
+    if appointment <= birth_date.replace(day=1):
+        raise ValidationError(
+            _("The appointment month in this NIP comes before the birth date; check digits 1-14."),
+            code="nip_appointment_before_birth",
+        )
+    sex = int(value[14])
+    if sex not in (MALE, FEMALE):
+        raise ValidationError(
+            _("Digit 15 of a NIP is the sex code, 1 (male) or 2 (female); it is %(digit)s here.")
+            % {"digit": value[14]},
+            code="nip_sex",
+        )
+    sequence = int(value[15:18])
+    if sequence == 0:
+        raise ValidationError(
+            _("The last three digits of a NIP are a sequence from 001 to 999; 000 is not valid."),
+            code="nip_sequence",
+        )
+    return Nip(value, birth_date, year, month, sex, sequence)
+
+
+def validate_nip(raw: str) -> None:
+    """Model-field validator."""
+    parse_nip(raw)
