@@ -13,8 +13,10 @@ from tumbuh.people.models import PositionType, Role
 
 @pytest.fixture(autouse=True)
 def _immediate_tasks_and_memory_mail(settings):
-    # Tasks run inline (Django's test runner already puts mail in mail.outbox), so tests read real messages without a worker.
+    # Tasks run inline (the test runner already puts mail in mail.outbox): real messages, no worker.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # Real hashing costs ~0.3 s per person; tests hash dozens of people.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

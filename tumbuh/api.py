@@ -6,9 +6,10 @@ Errors are JSON: ``{"message": "...", "errors": {...}}``.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
 
@@ -24,6 +25,9 @@ class TokenAuth(HttpBearer):
         if employee is not None:
             request.user = employee
             request.api_via = "token"
+            # The preferences middleware ran before we knew who this is; apply them now.
+            translation.activate(employee.language)
+            timezone.activate(employee.time_zone)
         return employee
 
 
@@ -70,9 +74,20 @@ def on_invalid(request, exc):
 def on_schema_invalid(request, exc):
     errors: dict = {}
     for item in exc.errors:
-        field = ".".join(str(part) for part in item.get("loc", [])[1:]) or "__all__"
+        loc = list(item.get("loc", []))
+        # ("body", "payload", "actions", 0, "due_on") → "actions.0.due_on"; ("query", "page") → "page".
+        parts = loc[2:] if loc[:1] == ["body"] else loc[1:]
+        field = ".".join(str(part) for part in parts) or "__all__"
         errors.setdefault(field, []).append(item.get("msg", ""))
     return _error(request, 422, _("Some fields need fixing."), errors)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    if exc.status_code == 403:
+        # Ninja's session auth refuses a write without the CSRF token this way.
+        return _error(request, 403, _("The security check of your session failed; reload the page and try again."))
+    return _error(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(EditConflict)

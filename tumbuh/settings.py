@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "tumbuh.people",
@@ -223,4 +224,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
 }
 
-API_PAGE_SIZE = envint("API_PAGE_SIZE", "20")
+NINJA_PAGINATION_PER_PAGE = envint("API_PAGE_SIZE", "20")

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
@@ -172,7 +172,7 @@ def create_session(request, engagement_id: int, payload: SessionCreateIn):
         for a in data.pop("actions")
     ]
     session = services.log_session(engagement=engagement, by=request.user, actions=actions, **data)
-    return 201, _session_detail(request, session)
+    return Status(201, _session_detail(request, session))
 
 
 @router.get("/sessions/{session_id}", response=SessionDetailOut, summary="A session with its notes (audit-logged)")
@@ -205,7 +205,7 @@ def create_goal(request, engagement_id: int, payload: GoalIn):
     engagement = fetch(
         request.user, "coaching.add_goal", selectors.engagements_visible_to(request.user), pk=engagement_id
     )
-    return 201, services.add_goal(engagement=engagement, by=request.user, **payload.dict())
+    return Status(201, services.add_goal(engagement=engagement, by=request.user, **payload.dict()))
 
 
 @router.get("/engagements/{engagement_id}/actions", response=list[ActionItemOut])
@@ -229,7 +229,7 @@ def create_action(request, engagement_id: int, payload: ActionItemIn):
         due_on=payload.due_on,
         goal=goal,
     )
-    return 201, item
+    return Status(201, item)
 
 
 @router.patch("/actions/{action_id}", response=ActionItemOut, summary="Tick an action done, or reopen it")

@@ -61,6 +61,7 @@ def start_engagement(
     )
     engagement.full_clean()
     engagement.save()
+    record_event(actor=by, action="engagement.started", target=engagement)
     return engagement
 
 
@@ -117,7 +118,7 @@ def log_session(
         mode=mode,
         meeting_url=meeting_url if mode == SessionMode.ONLINE else "",
         location=location if mode == SessionMode.OFFLINE else "",
-        status=SessionStatus.SCHEDULED if scheduled_at > now else SessionStatus.HELD,
+        status=_status_after_move(SessionStatus.HELD, scheduled_at, now=now),
         shared_notes=shared_notes,
         private_notes=private_notes,
         created_at=now,
@@ -125,6 +126,7 @@ def log_session(
     )
     session.full_clean()
     session.save()
+    session.refresh_from_db(fields=["scheduled_at"])
     ActionItem.objects.bulk_create(
         ActionItem(engagement=engagement, session=session, title=d.title.strip(), owner=d.owner, due_on=d.due_on)
         for d in actions
@@ -153,22 +155,34 @@ def update_session(
     """Change a session; refuse with EditConflict if it was saved by someone else since EXPECTED_VERSION."""
     _check_session_fields(mode=mode, meeting_url=meeting_url, location=location, duration_minutes=duration_minutes)
     now = timezone.now()
+    values = {
+        "scheduled_at": scheduled_at,
+        "duration_minutes": duration_minutes,
+        "mode": mode,
+        "meeting_url": meeting_url if mode == SessionMode.ONLINE else "",
+        "location": location if mode == SessionMode.OFFLINE else "",
+        "shared_notes": shared_notes,
+        "private_notes": private_notes,
+        "status": _status_after_move(session.status, scheduled_at, now=now),
+    }
+    # Validate the new values exactly as a new session is validated (URL scheme, lengths, ranges).
+    candidate = Session(pk=session.pk, engagement_id=session.engagement_id, **values)
+    candidate.full_clean(exclude=["engagement", "id"], validate_unique=False)
     changed = Session.objects.filter(pk=session.pk, version=expected_version).update(
-        scheduled_at=scheduled_at,
-        duration_minutes=duration_minutes,
-        mode=mode,
-        meeting_url=meeting_url if mode == SessionMode.ONLINE else "",
-        location=location if mode == SessionMode.OFFLINE else "",
-        shared_notes=shared_notes,
-        private_notes=private_notes,
-        version=F("version") + 1,
-        updated_at=now,
+        **values, version=F("version") + 1, updated_at=now
     )
-    fresh = Session.objects.select_related("engagement").get(pk=session.pk)
+    fresh = Session.objects.select_related("engagement__coach", "engagement__coachee").get(pk=session.pk)
     if not changed:
         raise EditConflict(fresh)
     record_event(actor=by, action="session.changed", target=fresh)
     return fresh
+
+
+def _status_after_move(status: str, scheduled_at: datetime.datetime, *, now: datetime.datetime) -> str:
+    """A held session moved into the future is scheduled again, and the reverse; cancellations stay."""
+    if status in (SessionStatus.HELD, SessionStatus.SCHEDULED):
+        return SessionStatus.SCHEDULED if scheduled_at > now else SessionStatus.HELD
+    return status
 
 
 def add_goal(

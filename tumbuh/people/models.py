@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +36,16 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["agency__name", "name"]
+        # Two constraints because NULL parents never collide in a plain unique index.
         constraints = [
-            models.UniqueConstraint(fields=["agency", "parent", "name"], name="unit_unique_name_in_parent"),
+            models.UniqueConstraint(
+                fields=["agency", "parent", "name"],
+                condition=Q(parent__isnull=False),
+                name="unit_unique_name_in_parent",
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "name"], condition=Q(parent__isnull=True), name="unit_unique_top_level_name"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -69,7 +78,7 @@ class EmployeeManager(BaseUserManager):
         if not email:
             raise ValueError("An employee needs an e-mail address.")
         if fields.get("nip"):
-            fields["nip"] = normalize_nip(fields["nip"])
+            fields["nip"] = parse_nip(fields["nip"]).value
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         user.set_password(password)
         user.save(using=self._db)

@@ -7,9 +7,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 MALE, FEMALE = 1, 2
+# The youngest age at which a person can be appointed a civil servant (CPNS).
+MIN_APPOINTMENT_AGE = 18
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def normalize_nip(raw: str) -> str:
 def parse_nip(raw: str, *, today: datetime.date | None = None) -> Nip:
     """Parse and check a NIP; raise ValidationError with a message that says what to fix."""
     value = normalize_nip(raw)
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     if not value.isascii() or not value.isdigit():
         raise ValidationError(_("A NIP contains digits only; remove the letters or symbols."), code="nip_digits")
     if len(value) != 18:
@@ -80,6 +83,12 @@ def parse_nip(raw: str, *, today: datetime.date | None = None) -> Nip:
         raise ValidationError(
             _("The appointment month in this NIP comes before the birth date; check digits 1-14."),
             code="nip_appointment_before_birth",
+        )
+    if (year - birth_date.year) * 12 + (month - birth_date.month) < MIN_APPOINTMENT_AGE * 12:
+        raise ValidationError(
+            _("By this NIP the person was appointed before the age of %(age)d; check digits 1-14.")
+            % {"age": MIN_APPOINTMENT_AGE},
+            code="nip_appointment_too_young",
         )
     sex = int(value[14])
     if sex not in (MALE, FEMALE):

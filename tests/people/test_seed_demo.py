@@ -1,0 +1,158 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from tumbuh.coaching.models import ActionItem, Engagement, EngagementStatus, Goal, Session, SessionStatus
+from tumbuh.people.management.commands.seed_demo import DEMO_PASSWORD
+from tumbuh.people.models import Agency, Employee, PositionType, Role, RoleGrant, Unit
+from tumbuh.people.nip import parse_nip
+
+pytestmark = pytest.mark.django_db
+
+SEEDED_MODELS = (Agency, Unit, Employee, RoleGrant, Engagement, Session, Goal, ActionItem)
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The seed and every authenticate() hash once; the default hasher spends a second on each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def output():
+    return seed()
+
+
+def test_second_run_changes_nothing(output):
+    first = counts()
+    engagements = list(Engagement.objects.order_by("pk").values_list("pk", "status", "started_at"))
+
+    seed()
+
+    assert counts() == first
+    assert list(Engagement.objects.order_by("pk").values_list("pk", "status", "started_at")) == engagements
+    assert first["Agency"] == 1
+    assert first["Unit"] == 28
+    assert first["Engagement"] == 12
+    assert first["Session"] > 0
+    assert first["Goal"] > 0
+    assert first["ActionItem"] > 0
+
+
+def test_second_run_keeps_a_changed_password(output):
+    budi = Employee.objects.get(email="budi@babelprov.go.id")
+    budi.set_password("rahasia-budi-baru")
+    budi.save()
+
+    seed()
+
+    assert authenticate(username="budi@babelprov.go.id", password="rahasia-budi-baru") == budi
+    assert authenticate(username="budi@babelprov.go.id", password=DEMO_PASSWORD) is None
+
+
+def test_people_have_valid_nips_and_unique_emails(output):
+    people = list(Employee.objects.exclude(email="admin@tumbuh.local"))
+
+    assert 55 <= Employee.objects.count() <= 70
+    for person in people:
+        nip = parse_nip(person.nip)
+        assert nip.appointment.year - nip.birth_date.year > 18, person
+        assert person.email == person.email.lower()
+        assert person.email.isascii()
+    assert len({person.email for person in people}) == len(people)
+
+
+def test_supervisors_follow_the_opd_hierarchy(output):
+    opds = Unit.objects.filter(parent=None)
+    staff = Employee.objects.exclude(email="admin@tumbuh.local").select_related("unit", "supervisor__unit")
+
+    assert opds.count() == 7
+    for opd in opds:
+        assert 2 <= opd.children.count() <= 3
+    for person in staff:
+        opd = person.unit.parent or person.unit
+        if person.supervisor is None:
+            assert person.unit == opd, person
+            assert person.position_type == PositionType.STRUCTURAL_HIGH, person
+        else:
+            assert (person.supervisor.unit.parent or person.supervisor.unit) == opd, person
+    assert Employee.objects.filter(supervisor=None).count() == 7 + 1
+
+
+def test_five_coaches_three_of_them_widyaiswara(output):
+    coaches = Employee.objects.filter(role_grants__role=Role.COACH)
+
+    assert coaches.count() == 5
+    assert coaches.filter(is_widyaiswara=True).count() == 3
+    assert coaches.filter(role_grants__role=Role.MENTOR).count() == 1
+    assert coaches.filter(role_grants__role=Role.CONSULTANT).count() == 1
+
+
+def test_nobody_is_coached_by_their_direct_supervisor(output):
+    engagements = Engagement.objects.select_related("coach", "coachee")
+
+    for engagement in engagements:
+        assert engagement.coachee.supervisor_id != engagement.coach_id, engagement
+        assert engagement.coach.supervisor_id != engagement.coachee_id, engagement
+        assert engagement.coach_id != engagement.coachee_id
+    assert engagements.filter(status=EngagementStatus.REQUESTED).count() == 1
+    assert engagements.filter(status=EngagementStatus.COMPLETED).exists()
+
+
+def test_open_and_closed_engagements_have_sessions_goals_and_actions(output):
+    for engagement in Engagement.objects.exclude(status=EngagementStatus.REQUESTED):
+        assert 1 <= engagement.sessions.filter(status=SessionStatus.HELD).count() <= 4
+        assert 1 <= engagement.goals.count() <= 2
+        assert 2 <= engagement.action_items.count() <= 3
+
+
+def test_named_demo_people(output):
+    sari = Employee.objects.get(email="sari@babelprov.go.id")
+    budi = Employee.objects.get(email="budi@babelprov.go.id")
+    wayan = Employee.objects.get(email="wayan@babelprov.go.id")
+    rina = Employee.objects.get(email="rina@babelprov.go.id")
+    admin = Employee.objects.get(email="admin@tumbuh.local")
+
+    assert budi.full_name == "Budi Santoso, S.E."
+    assert budi.supervisor == wayan
+    assert sari.has_role(Role.COACH)
+    assert sari.is_widyaiswara
+    assert sari.time_zone == "Asia/Makassar"
+    assert Engagement.objects.filter(coach=sari, coachee=budi, topic="Delegasi tugas di tim baru").exists()
+    assert rina.has_role(Role.SERVICE_ADMIN)
+    assert rina.is_staff
+    assert rina.has_perm("people.change_employee")
+    assert rina.has_perm("coaching.view_session")
+    assert not rina.has_perm("coaching.change_session")
+    assert admin.is_superuser
+    assert Employee.objects.get(role_grants__role=Role.LEADER).position.startswith("Kepala Badan Kepegawaian")
+    assert admin.nip is None
+
+
+def test_demo_password_logs_in_with_email_and_nip(output):
+    budi = Employee.objects.get(email="budi@babelprov.go.id")
+
+    assert authenticate(username="budi@babelprov.go.id", password=DEMO_PASSWORD) == budi
+    assert authenticate(username=budi.nip, password=DEMO_PASSWORD) == budi
+    assert authenticate(username="admin@tumbuh.local", password=DEMO_PASSWORD).is_superuser
+
+
+def test_output_lists_the_demo_logins_on_every_run(output):
+    again = seed()
+
+    for text in (output, again):
+        assert DEMO_PASSWORD in text
+        assert "budi@babelprov.go.id" in text
+        assert Employee.objects.get(email="budi@babelprov.go.id").nip in text
