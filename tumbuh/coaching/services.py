@@ -214,7 +214,7 @@ def add_action_item(
         raise ValidationError(_("This engagement is closed; actions can no longer be added."))
     _check_action(engagement, ActionDraft(title, owner, due_on), today=timezone.localdate())
     if goal is not None and goal.engagement_id != engagement.pk:
-        raise ValidationError({"goal": _("That goal belongs to another engagement.")})
+        raise ValidationError({"goal": _("That goal belongs to another engagement; choose a goal of this one.")})
     item = ActionItem(
         engagement=engagement, session=session, goal=goal, title=title.strip(), owner=owner, due_on=due_on
     )
