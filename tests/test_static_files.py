@@ -1,8 +1,8 @@
 """The production static pipeline (manifest storage) collects every file the pages link to."""
 
 from django.core.management import call_command
-from django.test import override_settings
 from django.templatetags.static import static
+from django.test import override_settings
 
 
 def test_collectstatic_with_manifest_storage_succeeds_and_hashes_our_assets(tmp_path, settings):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from tests.factories import ActionItemFactory, EngagementFactory, SessionFactory
+from tests.helpers import in_indonesian
 from tumbuh.audit.models import AuditEvent
 from tumbuh.coaching.models import ActionItem, Session
 from tumbuh.people.services import create_api_token
@@ -21,18 +22,6 @@ from tumbuh.people.services import create_api_token
 pytestmark = pytest.mark.django_db
 
 NOTES_READ = "session.notes.read"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The default PBKDF2 costs about a second per person; these tests are about the API, not hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def in_indonesian(msgid: str) -> str:
-    """MSGID as the API renders it for these people, whose profile language is Indonesian."""
-    with override("id"):
-        return gettext(msgid)
 
 
 def as_json(value) -> str:

@@ -2,24 +2,12 @@
 
 import pytest
 from django.test import Client
-from django.utils.translation import gettext, override
 
+from tests.helpers import in_indonesian
 from tumbuh.people.models import ApiToken
 from tumbuh.people.services import create_api_token, revoke_api_token
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The default PBKDF2 costs about a second per person; these tests are about the API, not hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def in_indonesian(msgid: str) -> str:
-    """MSGID as the API renders it for someone who has not picked English (the site default is Indonesian)."""
-    with override("id"):
-        return gettext(msgid)
 
 
 def bearer_client(user) -> Client:

@@ -24,12 +24,6 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The seed and every authenticate() hash once; the default hasher spends a second on each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def output():
     return seed()

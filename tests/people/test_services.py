@@ -23,12 +23,6 @@ from tumbuh.people.services import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The default PBKDF2 costs about a second per person; these tests check the login logic, not the hash.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def failure_limit(settings):
     settings.LOGIN_FAILURE_LIMIT = 3

@@ -71,7 +71,11 @@ class PreferencesForm(StyledForm):
         label=_("Mobile number (WhatsApp)"),
         required=False,
         regex=r"^\+?[0-9 ]{8,20}$",
-        error_messages={"invalid": _("Write the number in digits (spaces and a leading + are fine), e.g. 0812 3456 7890 or +62 812 3456 7890.")},
+        error_messages={
+            "invalid": _(
+                "Write the number in digits (spaces and a leading + are fine), e.g. 0812 3456 7890 or +62 812 3456 7890."  # noqa: E501
+            )
+        },
     )
 
 

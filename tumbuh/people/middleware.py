@@ -17,7 +17,7 @@ class PersonalPreferencesMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
-            if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+            if not request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
                 translation.activate(user.language)
                 request.LANGUAGE_CODE = user.language
         else:

@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .nip import normalize_nip, parse_nip, validate_nip
+from .nip import NipField, normalize_nip, parse_nip
 
 
 class Agency(models.Model):
@@ -101,13 +101,11 @@ class EmployeeManager(BaseUserManager):
 class Employee(AbstractBaseUser, PermissionsMixin):
     """A person who uses Tumbuh: almost always an ASN with a NIP; logs in with NIP or e-mail."""
 
-    nip = models.CharField(
+    nip = NipField(
         "NIP",
-        max_length=18,
         unique=True,
         null=True,
         blank=True,
-        validators=[validate_nip],
         help_text=_("18 digits: birth date, appointment month, sex, sequence."),
     )
     email = models.EmailField(_("e-mail address"), unique=True)

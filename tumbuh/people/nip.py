@@ -6,7 +6,9 @@ Layout: birth date YYYYMMDD (8) + appointment YYYYMM (6) + sex 1/2 (1) + sequenc
 import datetime
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -109,3 +111,32 @@ def parse_nip(raw: str, *, today: datetime.date | None = None) -> Nip:
 def validate_nip(raw: str) -> None:
     """Model-field validator."""
     parse_nip(raw)
+
+
+class NipFormField(forms.CharField):
+    """Accepts the NIP as people type it (19850312 201001 1 003) and cleans it to 18 digits."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        super().__init__(max_length=24, **kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_nip(value) if value else value
+
+
+class NipField(models.CharField):
+    """An 18-digit NIP, validated with its structure and stored without separators."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 18)
+        kwargs.setdefault("validators", [validate_nip])
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_nip(value) if value else value
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": NipFormField, **kwargs})
