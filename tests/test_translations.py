@@ -21,15 +21,16 @@ def test_indonesian_catalogue_translates_every_entry():
     assert len(po) > 200
 
 
-def test_catalogue_holds_every_string_in_the_code(tmp_path):
-    # Extract afresh into a scratch copy and compare: a string added without `make messages` fails here.
-    scratch = tmp_path / "locale"
-    shutil.copytree(CATALOGUE.parent.parent, scratch)
-    with override_settings(LOCALE_PATHS=[scratch]):
-        call_command(
-            "makemessages", locale=["id"], ignore_patterns=[".venv", "var", "tests"], no_obsolete=True, verbosity=0
-        )
-    fresh = {entry.msgid for entry in polib.pofile(str(scratch / "id" / "LC_MESSAGES" / "django.po"))}
+def test_catalogue_holds_every_string_in_the_code(tmp_path, monkeypatch):
+    # Extract afresh inside a scratch copy of the sources (makemessages also writes to ./locale),
+    # then compare: a string added without `make messages` fails here.
+    root = Path(settings.BASE_DIR)
+    shutil.copytree(root / "tumbuh", tmp_path / "tumbuh", ignore=shutil.ignore_patterns("static", "__pycache__"))
+    shutil.copytree(root / "locale", tmp_path / "locale")
+    monkeypatch.chdir(tmp_path)
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command("makemessages", locale=["id"], no_obsolete=True, verbosity=0)
+    fresh = {entry.msgid for entry in polib.pofile(str(tmp_path / "locale" / "id" / "LC_MESSAGES" / "django.po"))}
     committed = {entry.msgid for entry in polib.pofile(str(CATALOGUE / "django.po"))}
     assert sorted(fresh - committed) == [], "run `make messages` and translate the new strings"
     assert sorted(committed - fresh) == [], "run `make messages` to drop strings the code no longer has"
