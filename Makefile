@@ -17,7 +17,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/tumbuh
 help:
 	@echo "make run    install, migrate, load demo data, start the worker and serve http://$(HOST):$(PORT)"
 	@echo "make test   install test tools and run the whole suite (SQLite, then PostgreSQL if reachable)"
-	@echo "make lint   ruff and mypy"
+	@echo "make lint   ruff and mypy (typed layers)"
 	@echo "make messages  refresh the translation catalogue (locale/id)"
 
 $(VENV)/.runtime: requirements.txt
@@ -69,9 +69,13 @@ test-postgres:
 	@echo "== Test suite on PostgreSQL"
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
 
+# The typed layers: services, selectors, the API, the permission door.
+TYPED := tumbuh/*/services.py tumbuh/*/selectors.py tumbuh/*/api.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy $(TYPED)
 
 messages: install-dev system-deps
 	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=var --ignore=tests --no-obsolete --add-location=file

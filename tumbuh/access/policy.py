@@ -6,7 +6,7 @@ an object they can see but may not act on is a 403.
 """
 
 import rules
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ def fetch[M: models.Model](user, perm: str, visible: models.QuerySet[M], **looku
     """
     try:
         obj = visible.get(**lookup)
-    except (visible.model.DoesNotExist, ValueError):
+    except (ObjectDoesNotExist, ValueError):
         raise Http404(_("This page does not exist or you do not have access to it.")) from None
     require(user, perm, obj)
     return obj

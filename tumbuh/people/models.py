@@ -71,7 +71,7 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class EmployeeManager(BaseUserManager):
+class EmployeeManager(BaseUserManager["Employee"]):
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **fields):
