@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tumbuh.audit",
     "tumbuh.coaching",
     "tumbuh.notifications",
+    "tumbuh.service",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("coaching/", include("tumbuh.coaching.urls")),
     path("people/", include("tumbuh.people.urls")),
+    path("service/", include("tumbuh.service.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", _api_urls()),
     *auth_urlpatterns,

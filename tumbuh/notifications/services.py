@@ -38,3 +38,36 @@ def send_session_logged_email(*, session_id: int, recipient_id: int) -> None:
 
 def send_plain_email(*, subject: str, body: str, to: list[str]) -> None:
     EmailMessage(subject=subject, body=body, to=to).send()
+
+
+def email_enabled(*, employee, kind: str) -> bool:
+    """Every kind of e-mail is on until the person turns it off."""
+    from .models import NotificationSetting
+
+    setting = NotificationSetting.objects.filter(employee=employee, kind=kind).first()
+    return setting is None or setting.email_enabled
+
+
+def set_email_enabled(*, employee, kind: str, enabled: bool) -> None:
+    from .models import NotificationSetting
+
+    NotificationSetting.objects.update_or_create(employee=employee, kind=kind, defaults={"email_enabled": enabled})
+
+
+def notify(*, recipient, kind: str, text, url: str, email_subject=None, email_body=None) -> None:
+    """Leave an in-app notice, and e-mail it unless the recipient turned this kind off.
+
+    TEXT, EMAIL_SUBJECT and EMAIL_BODY are lazy strings or callables, rendered in the recipient's language.
+    """
+    from . import tasks
+    from .models import Notification
+
+    with translation.override(recipient.language), timezone.override(recipient.time_zone):
+        rendered = str(text() if callable(text) else text)
+        subject = str(email_subject() if callable(email_subject) else (email_subject or rendered))
+        body = str(email_body() if callable(email_body) else (email_body or rendered))
+    Notification.objects.create(recipient=recipient, kind=kind, text=rendered[:300], url=url)
+    if email_enabled(employee=recipient, kind=kind):
+        full_url = settings.SITE_URL + url
+        message = f"{body}\n\n{full_url}\n\n-- \nTumbuh\n"
+        transaction.on_commit(lambda: tasks.send_email.enqueue(subject, message, [recipient.email]))

@@ -1,0 +1,3 @@
+"""availability pages of the service."""
+
+urlpatterns: list = []

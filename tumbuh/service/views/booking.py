@@ -1,0 +1,3 @@
+"""booking pages of the service."""
+
+urlpatterns: list = []

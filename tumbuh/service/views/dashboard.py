@@ -1,0 +1,3 @@
+"""dashboard pages of the service."""
+
+urlpatterns: list = []

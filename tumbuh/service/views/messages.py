@@ -1,0 +1,3 @@
+"""messages pages of the service."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""requests pages of the service."""
+
+urlpatterns: list = []
