@@ -6,11 +6,17 @@ without deciding who may open it. Object pages are probed with the objects of on
 see the engagement, its sessions or its actions.
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from tests.factories import ActionItemFactory, SessionFactory
+from tests.factories import ActionItemFactory, EmployeeFactory, SessionFactory
+from tests.service.factories import ProviderProfileFactory, ServiceRequestFactory, WeeklyAvailabilityFactory
+from tumbuh.notifications.models import Notification
 from tumbuh.people.services import create_api_token
+from tumbuh.service.models import AvailabilityException, Booking, ExportJob
 
 ROLES = ["anonymous", "coachee", "coach", "supervisor", "admin"]
 LOGIN = "login"  # a redirect to the login page
@@ -68,6 +74,60 @@ EXPECTED = {
     "api:list_actions": API_PARTICIPANTS_ONLY,
     "api:create_action": API_PARTICIPANTS_ONLY,
     "api:patch_action": everyone(405),  # PATCH only; the write is checked per role in tests/api
+    # Notifications: one's own notices only.
+    "notifications:list": SIGNED_IN,
+    "notifications:settings": SIGNED_IN,
+    "notifications:read-all": everyone(302, method="POST", anonymous=LOGIN),
+    "notifications:open": row(LOGIN, 302, 404, 404, 404),  # a notice of Budi's
+    # The service. Budi files requests, Sari serves them, Rina administers the agency's service;
+    # Wayan (Budi's supervisor) has no part in them. See `world` for which request each URL gets.
+    "service:request-list": SIGNED_IN,
+    "service:request-create": SIGNED_IN,
+    "service:request-detail": row(LOGIN, 200, 200, 404, 200),
+    "service:request-matches": row(LOGIN, 403, 404, 404, 200),
+    "service:request-assign": row(LOGIN, 403, 404, 404, 302, method="POST"),
+    "service:request-accept": row(LOGIN, 403, 302, 404, 403, method="POST"),
+    "service:request-decline": row(LOGIN, 403, 302, 404, 403, method="POST"),
+    "service:request-cancel": row(LOGIN, 302, 403, 404, 403, method="POST"),
+    "service:request-close": row(LOGIN, 403, 200, 404, 403),
+    "service:request-rate": row(LOGIN, 302, 403, 404, 403, method="POST"),
+    "service:provider-list": SIGNED_IN,
+    "service:provider-detail": SIGNED_IN,
+    "service:booking-create": row(LOGIN, 200, 403, 404, 403),
+    "service:booking-reschedule": row(LOGIN, 200, 200, 404, 403),
+    "service:booking-cancel": row(LOGIN, 302, 302, 404, 403, method="POST"),
+    "service:availability-list": row(LOGIN, 403, 200, 403, 403),
+    "service:availability-window-create": row(LOGIN, 403, 200, 403, 403, method="POST"),
+    "service:availability-exception-create": row(LOGIN, 403, 200, 403, 403, method="POST"),
+    "service:availability-window-delete": row(LOGIN, 403, 302, 403, 403, method="POST"),
+    "service:availability-exception-delete": row(LOGIN, 403, 302, 403, 403, method="POST"),
+    # The conversation belongs to requester and provider: the admin who runs the queue may not read it.
+    "service:message-list": row(LOGIN, 200, 200, 404, 403),
+    "service:message-create": row(LOGIN, 200, 200, 404, 403, method="POST"),  # empty body: form shown again
+    # The admin's view of the service: the agency's service admin (and platform admins) only.
+    "service:dashboard-queue": row(LOGIN, 403, 403, 403, 200),
+    "service:dashboard-figures": row(LOGIN, 403, 403, 403, 200),
+    "service:dashboard-chart": row(LOGIN, 403, 403, 403, 200),
+    "service:dashboard-export": row(LOGIN, 403, 403, 403, 302, method="POST"),
+    # An export belongs to whoever asked for it (here someone outside the world).
+    "service:dashboard-export-detail": row(LOGIN, 404, 404, 404, 404),
+    "service:dashboard-export-download": row(LOGIN, 404, 404, 404, 404),
+    "service:recommendation-pdf": row(LOGIN, 200, 200, 404, 403),
+    "api:list_requests": everyone(200, anonymous=401),
+    "api:create_request": everyone(200, anonymous=401),  # same path as list_requests
+    "api:get_request": row(401, 200, 200, 404, 200),
+    "api:list_matches": row(401, 403, 404, 404, 200),
+    "api:list_messages": row(401, 200, 200, 404, 403),
+    "api:create_message": row(401, 200, 200, 404, 403),  # same path as list_messages
+    "api:list_slots": everyone(200, anonymous=401),
+    "api:list_my_availability": row(401, 403, 200, 403, 403),
+    "api:add_my_availability": row(401, 403, 200, 403, 403),  # same path
+    "api:list_bookings": everyone(200, anonymous=401),
+    # POST-only endpoints answer a GET with 405 before anything else; tests/api checks each write per role.
+    **{
+        f"api:{name}": everyone(405)
+        for name in ["assign", "accept", "decline", "cancel", "close", "create_booking", "reschedule", "cancel_booking"]
+    },
 }
 
 
@@ -100,31 +160,99 @@ def world(engagement, budi, sari, wayan, rina):
     session = SessionFactory(engagement=engagement)
     action = ActionItemFactory(engagement=engagement, session=session)
     token, _raw = create_api_token(employee=budi, name="skrip")
+    notice = Notification.objects.create(recipient=budi, kind="messages", text="Pesan baru", url="/coaching/")
+    profile = ProviderProfileFactory(employee=sari)
+    window = WeeklyAvailabilityFactory(provider=profile)
+    leave = AvailabilityException.objects.create(
+        provider=profile,
+        starts_at=timezone.now() + datetime.timedelta(days=40),
+        ends_at=timezone.now() + datetime.timedelta(days=41),
+        reason="Cuti",
+    )
+    submitted = ServiceRequestFactory(requester=budi)
+    assigned = ServiceRequestFactory(requester=budi, topic=submitted.topic, provider=sari, status="assigned")
+    scheduled = ServiceRequestFactory(
+        requester=budi, topic=submitted.topic, provider=sari, status="scheduled", engagement=engagement
+    )
+    starts = timezone.now() + datetime.timedelta(days=5)
+    booked_session = SessionFactory(engagement=engagement, scheduled_at=starts, status="scheduled")
+    booking = Booking.objects.create(
+        provider=sari,
+        booked_by=budi,
+        request=scheduled,
+        session=booked_session,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+    )
+    closed = ServiceRequestFactory(
+        requester=budi,
+        topic=submitted.topic,
+        provider=sari,
+        status="closed",
+        kind="consulting",
+        recommendation="Susun SOP delegasi.",
+    )
+    export = ExportJob.objects.create(
+        requested_by=EmployeeFactory(),
+        agency=budi.agency,
+        period_start=timezone.localdate(),
+        period_end=timezone.localdate(),
+    )
     people = {"anonymous": None, "coachee": budi, "coach": sari, "supervisor": wayan, "admin": rina}
     ids = {
-        "pk": {"engagement": engagement.pk, "session": session.pk, "action": action.pk, "token": token.pk},
-        "engagement_id": engagement.pk,
-        "session_id": session.pk,
-        "action_id": action.pk,
+        "export": export.pk,
+        "engagement": engagement.pk,
+        "session": session.pk,
+        "action": action.pk,
+        "token": token.pk,
+        "notice": notice.pk,
+        "profile": profile.pk,
+        "window": window.pk,
+        "leave": leave.pk,
+        "booking": booking.pk,
+        "submitted": submitted.pk,
+        "assigned": assigned.pk,
+        "scheduled": scheduled.pk,
+        "closed": closed.pk,
     }
     return people, ids
 
 
+# Which object a URL's id stands for, by URL name; requests default to the scheduled one.
+OBJECT_OF = {
+    "people:token-revoke": "token",
+    "coaching:session-detail": "session",
+    "coaching:session-edit": "session",
+    "coaching:action-toggle": "action",
+    "notifications:open": "notice",
+    "service:provider-detail": "profile",
+    "service:availability-window-delete": "window",
+    "service:availability-exception-delete": "leave",
+    "service:booking-reschedule": "booking",
+    "service:dashboard-export-detail": "export",
+    "service:dashboard-export-download": "export",
+    "service:booking-cancel": "booking",
+    "service:request-matches": "submitted",
+    "service:request-assign": "submitted",
+    "service:request-accept": "assigned",
+    "service:request-decline": "assigned",
+    "service:request-rate": "closed",
+    "service:recommendation-pdf": "closed",
+    "api:list_matches": "submitted",
+}
+
+
 def _url_for(name: str, ids) -> str:
     route = next(route for n, route, _p in _walk(get_resolver().url_patterns) if n == name)
-    if "<int:pk>" in route:
-        kind = (
-            "token"
-            if "token" in name
-            else "session"
-            if "session-detail" in name or "session-edit" in name
-            else "action"
-            if "action-toggle" in name
-            else "engagement"
-        )
-        route = route.replace("<int:pk>", str(ids["pk"][kind]))
-    for key in ("engagement_id", "session_id", "action_id"):
-        route = route.replace(f"<{key}>", str(ids[key]))
+    default = "engagement" if name.startswith(("coaching:", "api:")) and "request" not in route else "scheduled"
+    obj = ids[OBJECT_OF.get(name, default)]
+    for placeholder in ("<int:pk>", "<request_id>"):
+        route = route.replace(placeholder, str(obj))
+    fixed = {"engagement_id": "engagement", "session_id": "session", "action_id": "action", "profile_id": "profile"}
+    for key, kind in fixed.items():
+        route = route.replace(f"<{key}>", str(ids[kind]))
+    route = route.replace("<booking_id>", str(ids["booking"]))
+    route = route.replace("<slug:name>", "requests")
     route = route.replace("<uidb64>", "MQ").replace("<token>", "set-password")
     return "/" + route
 

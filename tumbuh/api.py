@@ -17,6 +17,7 @@ from tumbuh.coaching.api import router as coaching_router
 from tumbuh.coaching.services import EditConflict
 from tumbuh.people.api import router as people_router
 from tumbuh.people.services import employee_for_token
+from tumbuh.service.api import router as service_router
 
 
 class TokenAuth(HttpBearer):
@@ -40,6 +41,7 @@ api = NinjaAPI(
 )
 api.add_router("/", people_router)
 api.add_router("/", coaching_router)
+api.add_router("/", service_router)
 
 
 def _error(request, status: int, message: str, errors: dict | None = None):

@@ -27,6 +27,7 @@ urlpatterns = [
     path("coaching/", include("tumbuh.coaching.urls")),
     path("people/", include("tumbuh.people.urls")),
     path("service/", include("tumbuh.service.urls")),
+    path("notifications/", include("tumbuh.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", _api_urls()),
     *auth_urlpatterns,

@@ -1,3 +1,4 @@
+import io
 from io import StringIO
 
 import pytest
@@ -150,3 +151,30 @@ def test_output_lists_the_demo_logins_on_every_run(output):
         assert DEMO_PASSWORD in text
         assert "budi@babelprov.go.id" in text
         assert Employee.objects.get(email="budi@babelprov.go.id").nip in text
+
+
+@pytest.mark.django_db
+def test_seed_builds_the_service_pool_once():
+    from tumbuh.service.models import ProviderProfile, ServiceRequest, Topic, WeeklyAvailability
+
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = (
+        Topic.objects.count(),
+        ProviderProfile.objects.count(),
+        WeeklyAvailability.objects.count(),
+        ServiceRequest.objects.count(),
+    )
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (
+        (
+            Topic.objects.count(),
+            ProviderProfile.objects.count(),
+            WeeklyAvailability.objects.count(),
+            ServiceRequest.objects.count(),
+        )
+        == counts
+        == (8, 5, 9, 3)
+    )
+    assert ServiceRequest.objects.get(status="submitted").requester.email == "budi@babelprov.go.id"
+    closed = ServiceRequest.objects.get(status="closed")
+    assert closed.recommendation.startswith("1. Petakan masalah")

@@ -12,7 +12,12 @@ def navigation(request):
     items = [
         (reverse("home"), _("Home"), "home"),
         (reverse("coaching:engagement-list"), _("My engagements"), "coaching"),
+        (reverse("service:request-list"), _("Service"), "service"),
+        (reverse("notifications:list"), _("Notifications"), "notifications"),
     ]
+    # Staff first: for everyone else the menu costs no query.
+    if user.is_staff and can(user, "service.view_queue"):
+        items.append((reverse("service:dashboard-queue"), _("Service admin"), "dashboard"))
     if can(user, "people.use_backoffice"):
         items.append((reverse("admin:index"), _("Back-office"), "admin"))
     return {"nav_items": [{"url": url, "label": label, "key": key} for url, label, key in items]}

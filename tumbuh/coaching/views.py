@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from tumbuh.access.policy import can, fetch
 from tumbuh.audit.services import record_event
 from tumbuh.common.forms import add_service_errors
+from tumbuh.notifications.links import meeting_link, whatsapp_url
 from tumbuh.people.models import Employee
 
 from . import selectors, services
@@ -60,6 +61,8 @@ def session_create(request, pk: int):
 def session_detail(request, pk: int):
     session = fetch(request.user, "coaching.view_session", selectors.sessions_visible_to(request.user), pk=pk)
     show_private = can(request.user, "coaching.view_private_notes", session)
+    engagement = session.engagement
+    other = engagement.coach if request.user.pk == engagement.coachee_id else engagement.coachee
     record_event(
         actor=request.user,
         action="session.notes.read",
@@ -73,9 +76,9 @@ def session_detail(request, pk: int):
         "show_private": show_private,
         "can_change": can(request.user, "coaching.change_session", session),
         "actions": session.action_items.select_related("owner").order_by("due_on", "pk"),
-        "whatsapp_to": session.engagement.coach
-        if request.user.pk == session.engagement.coachee_id
-        else session.engagement.coachee,
+        "whatsapp_url": whatsapp_url(other.phone),
+        "whatsapp_name": other.full_name,
+        "meeting_link": meeting_link(session),
     }
     return render(request, "coaching/session_detail.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from . import services
+from . import invitations, services
 
 
 @task()
@@ -13,3 +13,13 @@ def send_session_logged_email(session_id: int, recipient_id: int) -> None:
 @task()
 def send_email(subject: str, body: str, to: list[str]) -> None:
     services.send_plain_email(subject=subject, body=body, to=to)
+
+
+@task()
+def send_booking_invitation(booking_id: int, recipient_id: int, change: str) -> None:
+    invitations.send_booking_invitation(booking_id=booking_id, recipient_id=recipient_id, change=change)
+
+
+@task()
+def send_booking_reminder(booking_id: int, kind: str) -> None:
+    invitations.send_booking_reminder(booking_id=booking_id, kind=kind)

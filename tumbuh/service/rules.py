@@ -3,7 +3,7 @@ service admins of the agency run the queue and read figures, not the conversatio
 
 import rules
 
-from tumbuh.access.predicates import is_platform_admin
+from tumbuh.access.predicates import is_platform_admin, is_service_admin
 from tumbuh.people.models import Role
 
 from .models import RequestStatus, ServicePolicy, ServiceRequest
@@ -87,5 +87,6 @@ rules.add_perm(
 rules.add_perm("service.rate_request", is_requester & _status_in(RequestStatus.CLOSED))
 rules.add_perm("service.download_recommendation", is_party & _status_in(RequestStatus.CLOSED))
 rules.add_perm("service.manage_own_availability", is_provider)
-rules.add_perm("service.view_queue", is_service_admin_of_agency | is_platform_admin)
-rules.add_perm("service.view_figures", is_service_admin_of_agency | is_platform_admin)
+# Agency-wide pages: their selectors keep each admin to the agencies they run.
+rules.add_perm("service.view_queue", is_service_admin | is_platform_admin)
+rules.add_perm("service.view_figures", is_service_admin | is_platform_admin)

@@ -1,4 +1,5 @@
 from .booking import AvailabilityException, Booking, ReminderSent, WeeklyAvailability
+from .exports import ExportJob
 from .messages import Message, ResponseSample, ThreadRead
 from .providers import Certification, ProviderProfile, ServicePolicy, Topic
 from .requests import PreferredWindow, RequestEvent, RequestStatus, ServiceKind, ServiceRequest
@@ -7,6 +8,7 @@ __all__ = [
     "AvailabilityException",
     "Booking",
     "Certification",
+    "ExportJob",
     "Message",
     "PreferredWindow",
     "ProviderProfile",

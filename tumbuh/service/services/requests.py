@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from ..models import (
 
 MAX_WINDOWS = 5
 
-ALLOWED = {
+ALLOWED: dict[str, set[str]] = {
     RequestStatus.SUBMITTED: {RequestStatus.ASSIGNED, RequestStatus.CANCELLED},
     RequestStatus.ASSIGNED: {
         RequestStatus.ASSIGNED,
@@ -82,8 +83,8 @@ def provider_problem(*, provider: Employee, kind: str, requester: Employee) -> s
         return _("%(name)s is not in the provider pool.") % {"name": provider.full_name}
     if provider.pk == requester.pk:
         return _("Nobody can serve their own request.")
-    if requester.supervisor_id == provider.pk and kind != ServiceKind.CONSULTING:
-        return _("%(name)s is your direct supervisor; choose someone outside your reporting line.") % {
+    if requester.supervisor_id == provider.pk:
+        return _("%(name)s is the requester's direct supervisor; choose someone outside the reporting line.") % {
             "name": provider.full_name
         }
     if not profile.offers(kind):
@@ -147,6 +148,7 @@ def submit_request(
             errors.setdefault("windows", []).append(_("A time window is in the past; pick a future time."))
     if errors:
         raise ValidationError(errors)
+    assert requester.agency_id is not None  # checked above
     request = ServiceRequest.objects.create(
         requester=requester,
         agency_id=requester.agency_id,
@@ -197,6 +199,19 @@ def assign_request(*, request: ServiceRequest, provider: Employee, by: Employee)
     return request
 
 
+def _end_engagement(request: ServiceRequest, status: str) -> None:
+    engagement = request.engagement
+    if engagement is not None:
+        engagement.status = status
+        engagement.ended_at = timezone.now()
+        engagement.save(update_fields=["status", "ended_at"])
+
+
+def _first_response_or_now():
+    # Computed in the UPDATE: a provider message may have set it since this copy was loaded.
+    return Coalesce(F("first_response_at"), Value(timezone.now()))
+
+
 def _record_response(request: ServiceRequest, *, asked_at: datetime.datetime | None) -> None:
     now = timezone.now()
     if asked_at is None or request.provider_id is None:
@@ -222,7 +237,7 @@ def accept_request(*, request: ServiceRequest, by: Employee) -> ServiceRequest:
         RequestStatus.ACCEPTED,
         by=by,
         engagement=engagement,
-        first_response_at=request.first_response_at or timezone.now(),
+        first_response_at=_first_response_or_now(),
     )
     notify(
         recipient=request.requester,
@@ -245,7 +260,7 @@ def decline_request(*, request: ServiceRequest, by: Employee, reason: str) -> Se
         by=by,
         note=reason,
         provider=None,
-        first_response_at=request.first_response_at or timezone.now(),
+        first_response_at=_first_response_or_now(),
     )
     for person in [request.requester, *_admins_of(request.agency_id)]:
         notify(
@@ -265,13 +280,13 @@ def cancel_request(*, request: ServiceRequest, by: Employee, reason: str = "") -
     """The requester withdraws; open bookings are cancelled and the engagement ends."""
     from .booking import cancel_booking
 
+    # Cancelling bookings moves the request itself, so check first that this copy is current.
+    if not ServiceRequest.objects.filter(pk=request.pk, version=request.version).exists():
+        raise EditConflict(ServiceRequest.objects.get(pk=request.pk))
     for booking in request.bookings.filter(status="active"):
         cancel_booking(booking=booking, by=by, enforce_notice=False)
     request.refresh_from_db()
-    if request.engagement_id:
-        request.engagement.status = EngagementStatus.CANCELLED
-        request.engagement.ended_at = timezone.now()
-        request.engagement.save(update_fields=["status", "ended_at"])
+    _end_engagement(request, EngagementStatus.CANCELLED)
     provider = request.provider
     request = _move(request, RequestStatus.CANCELLED, by=by, note=reason, closed_at=timezone.now())
     if provider is not None:
@@ -293,10 +308,7 @@ def close_request(*, request: ServiceRequest, by: Employee, recommendation: str 
     if request.kind == ServiceKind.CONSULTING and not recommendation.strip():
         raise ValidationError({"recommendation": _("Consulting closes with a written recommendation; write it first.")})
     now = timezone.now()
-    if request.engagement_id:
-        request.engagement.status = EngagementStatus.COMPLETED
-        request.engagement.ended_at = now
-        request.engagement.save(update_fields=["status", "ended_at"])
+    _end_engagement(request, EngagementStatus.COMPLETED)
     request = _move(request, RequestStatus.CLOSED, by=by, recommendation=recommendation.strip(), closed_at=now)
     record_event(actor=by, action="request.closed", target=request)
     notify(
@@ -315,4 +327,3 @@ def rate_request(*, request: ServiceRequest, by: Employee, rating: int, feedback
     ServiceRequest.objects.filter(pk=request.pk).update(rating=rating, feedback=feedback.strip())
     request.refresh_from_db()
     return request
-

@@ -25,6 +25,7 @@ from tumbuh.coaching.services import start_engagement
 from tumbuh.people.management.commands import _demo_data as data
 from tumbuh.people.models import Agency, Employee, Language, Role, RoleGrant, TimeZone, Unit
 from tumbuh.people.nip import parse_nip
+from tumbuh.service.demo import seed_service
 
 DEMO_PASSWORD = "tumbuh-demo-2026"  # noqa: S105 -- printed for everyone to use, by design
 
@@ -121,6 +122,7 @@ class DemoSeeder:
         self.admin = self.seed_platform_admin()
         for index, spec in enumerate(data.ENGAGEMENTS):
             self.seed_engagement(index, spec)
+        seed_service(agency=self.agency, people=self.people, now=self.now)
 
     # People and the organisation
 

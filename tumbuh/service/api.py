@@ -1,0 +1,319 @@
+"""Service endpoints: requests, matches, availability, bookings and messages. Same services and rules as the pages."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from tumbuh.access.policy import fetch, require
+from tumbuh.people.models import Employee, Unit
+
+from . import selectors as booking_selectors
+from . import selectors_messaging as messaging_selectors
+from . import selectors_requests as selectors
+from .models import ServiceKind, Topic
+from .services import booking, messaging
+from .services import requests as services
+
+router = Router(tags=["service"])
+
+
+class PersonOut(Schema):
+    id: int
+    full_name: str
+
+
+class WindowIn(Schema):
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+class WindowOut(WindowIn):
+    pass
+
+
+class RequestIn(Schema):
+    kind: ServiceKind
+    topic_id: int
+    need: str
+    mode: str = "online"
+    preferred_provider_id: int | None = None
+    on_behalf_of_unit_id: int | None = None
+    windows: list[WindowIn] = []
+
+
+class RequestOut(Schema):
+    id: int
+    kind: str
+    status: str
+    topic: str
+    requester: PersonOut
+    provider: PersonOut | None
+    mode: str
+    created_at: datetime.datetime
+    engagement_id: int | None
+    version: int
+
+    @staticmethod
+    def resolve_topic(obj) -> str:
+        return obj.topic.name
+
+
+class RequestDetailOut(RequestOut):
+    need: str
+    windows: list[WindowOut]
+    recommendation: str
+
+    @staticmethod
+    def resolve_windows(obj) -> list:
+        return list(obj.preferred_windows.all())
+
+
+class AssignIn(Schema):
+    provider_id: int
+
+
+class DeclineIn(Schema):
+    reason: str
+
+
+class CloseIn(Schema):
+    recommendation: str = ""
+
+
+class MatchOut(Schema):
+    provider: PersonOut
+    score: int
+    reasons: list[str]
+    excluded: str | None
+
+
+def _load(request, perm: str, request_id: int):
+    return fetch(request.user, perm, selectors.request_detail_for(request.user), pk=request_id)
+
+
+def _employee(employee_id: int | None, field: str) -> Employee | None:
+    if employee_id is None:
+        return None
+    employee = Employee.objects.filter(pk=employee_id, is_active=True).first()
+    if employee is None:
+        raise ValidationError({field: _("No such person.")})
+    return employee
+
+
+@router.get("/service/requests", response=list[RequestOut], summary="Requests I filed, serve, or administer")
+@paginate(PageNumberPagination)
+def list_requests(request, status: str | None = None):
+    qs = selectors.requests_visible_to(request.user).order_by("-created_at", "pk")
+    return qs.filter(status=status) if status else qs
+
+
+@router.post("/service/requests", response={201: RequestDetailOut}, summary="File a request")
+def create_request(request, payload: RequestIn):
+    require(request.user, "service.file_request")
+    topic = Topic.objects.filter(pk=payload.topic_id).first()
+    if topic is None:
+        raise ValidationError({"topic_id": _("Choose a topic from your agency's catalogue.")})
+    unit = None
+    if payload.on_behalf_of_unit_id is not None:
+        unit = Unit.objects.filter(pk=payload.on_behalf_of_unit_id, agency_id=request.user.agency_id).first()
+        if unit is None:
+            raise ValidationError({"on_behalf_of_unit_id": _("Choose a unit of your agency.")})
+    created = services.submit_request(
+        requester=request.user,
+        kind=payload.kind,
+        topic=topic,
+        need=payload.need,
+        mode=payload.mode,
+        preferred_provider=_employee(payload.preferred_provider_id, "preferred_provider_id"),
+        on_behalf_of_unit=unit,
+        windows=[(w.starts_at, w.ends_at) for w in payload.windows],
+    )
+    return Status(201, _load(request, "service.view_request", created.pk))
+
+
+@router.get("/service/requests/{request_id}", response=RequestDetailOut)
+def get_request(request, request_id: int):
+    return _load(request, "service.view_request", request_id)
+
+
+@router.get("/service/requests/{request_id}/matches", response=list[MatchOut], summary="Ranked providers, with reasons")
+def list_matches(request, request_id: int):
+    from .matching import rank_providers
+
+    service_request = _load(request, "service.see_matches", request_id)
+    return [
+        {
+            "provider": match.provider,
+            "score": match.score,
+            "reasons": [str(reason) for reason in match.reasons],
+            "excluded": str(match.excluded) if match.excluded else None,
+        }
+        for match in rank_providers(request=service_request)
+    ]
+
+
+@router.post("/service/requests/{request_id}/assign", response=RequestDetailOut)
+def assign(request, request_id: int, payload: AssignIn):
+    service_request = _load(request, "service.view_request", request_id)
+    if not request.user.has_perm("service.pick_provider", service_request):
+        require(request.user, "service.assign_request", service_request)
+    provider = _employee(payload.provider_id, "provider_id")
+    assert provider is not None  # provider_id is required by the schema
+    services.assign_request(request=service_request, provider=provider, by=request.user)
+    return _load(request, "service.view_request", request_id)
+
+
+@router.post("/service/requests/{request_id}/accept", response=RequestDetailOut)
+def accept(request, request_id: int):
+    service_request = _load(request, "service.respond_to_offer", request_id)
+    services.accept_request(request=service_request, by=request.user)
+    return _load(request, "service.view_request", request_id)
+
+
+@router.post("/service/requests/{request_id}/decline", response=RequestDetailOut)
+def decline(request, request_id: int, payload: DeclineIn):
+    service_request = _load(request, "service.respond_to_offer", request_id)
+    services.decline_request(request=service_request, by=request.user, reason=payload.reason)
+    return _load(request, "service.view_request", request_id)
+
+
+@router.post("/service/requests/{request_id}/cancel", response=RequestDetailOut)
+def cancel(request, request_id: int):
+    service_request = _load(request, "service.cancel_request", request_id)
+    services.cancel_request(request=service_request, by=request.user)
+    return _load(request, "service.view_request", request_id)
+
+
+@router.post("/service/requests/{request_id}/close", response=RequestDetailOut)
+def close(request, request_id: int, payload: CloseIn):
+    service_request = _load(request, "service.close_request", request_id)
+    services.close_request(request=service_request, by=request.user, recommendation=payload.recommendation)
+    return _load(request, "service.view_request", request_id)
+
+
+# Availability and bookings
+
+
+class SlotOut(Schema):
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+class WeeklyWindowIn(Schema):
+    weekday: int
+    start_time: datetime.time
+    end_time: datetime.time
+
+
+class WeeklyWindowOut(WeeklyWindowIn):
+    id: int
+
+
+class BookingIn(Schema):
+    starts_at: datetime.datetime
+    location: str = ""
+
+
+class RescheduleIn(Schema):
+    starts_at: datetime.datetime
+
+
+class BookingOut(Schema):
+    id: int
+    request_id: int
+    session_id: int
+    provider: PersonOut
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    status: str
+    sequence: int
+
+
+@router.get(
+    "/service/providers/{profile_id}/slots",
+    response=list[SlotOut],
+    summary="Free slots of a provider over the next days (UTC times)",
+)
+def list_slots(request, profile_id: int, days: int = 14):
+    profile = fetch(request.user, "service.file_request", selectors.providers_visible_to(request.user), pk=profile_id)
+    today = timezone.localdate(timezone=booking_selectors.provider_zone(profile))
+    return booking_selectors.available_slots(provider=profile, start=today, days=max(1, min(days, 60)))
+
+
+@router.get("/service/availability", response=list[WeeklyWindowOut], summary="My weekly availability (as a provider)")
+def list_my_availability(request):
+    require(request.user, "service.manage_own_availability")
+    return booking_selectors.weekly_windows_of(request.user.provider_profile)
+
+
+@router.post("/service/availability", response={201: WeeklyWindowOut}, summary="Add a weekly window (my own zone)")
+def add_my_availability(request, payload: WeeklyWindowIn):
+    require(request.user, "service.manage_own_availability")
+    window = booking.add_weekly_window(provider=request.user.provider_profile, by=request.user, **payload.dict())
+    return Status(201, window)
+
+
+@router.get("/service/bookings", response=list[BookingOut], summary="Bookings I made or serve")
+@paginate(PageNumberPagination)
+def list_bookings(request):
+    return booking_selectors.bookings_visible_to(request.user).select_related("provider").order_by("starts_at", "pk")
+
+
+@router.post("/service/requests/{request_id}/bookings", response={201: BookingOut}, summary="Book a slot")
+def create_booking(request, request_id: int, payload: BookingIn):
+    service_request = _load(request, "service.book_session", request_id)
+    made = booking.book_slot(
+        request=service_request, starts_at=payload.starts_at, by=request.user, location=payload.location
+    )
+    return Status(201, made)
+
+
+def _booking(request, booking_id: int):
+    found = get_object_or_404(booking_selectors.bookings_visible_to(request.user), pk=booking_id)
+    require(request.user, "service.change_booking", found.request)
+    return found
+
+
+@router.post("/service/bookings/{booking_id}/reschedule", response=BookingOut)
+def reschedule(request, booking_id: int, payload: RescheduleIn):
+    return booking.reschedule_booking(
+        booking=_booking(request, booking_id), starts_at=payload.starts_at, by=request.user
+    )
+
+
+@router.post("/service/bookings/{booking_id}/cancel", response=BookingOut)
+def cancel_booking(request, booking_id: int):
+    return booking.cancel_booking(booking=_booking(request, booking_id), by=request.user)
+
+
+# Messages
+
+
+class MessageIn(Schema):
+    body: str
+
+
+class MessageOut(Schema):
+    id: int
+    sender: PersonOut
+    body: str
+    created_at: datetime.datetime
+
+
+@router.get("/service/requests/{request_id}/messages", response=list[MessageOut], summary="The thread; marks it read")
+@paginate(PageNumberPagination)
+def list_messages(request, request_id: int):
+    service_request = _load(request, "service.view_conversation", request_id)
+    messaging.mark_thread_read(request=service_request, reader=request.user)
+    return messaging_selectors.thread_for(service_request)
+
+
+@router.post("/service/requests/{request_id}/messages", response={201: MessageOut})
+def create_message(request, request_id: int, payload: MessageIn):
+    service_request = _load(request, "service.post_message", request_id)
+    return Status(201, messaging.post_message(request=service_request, sender=request.user, body=payload.body))
