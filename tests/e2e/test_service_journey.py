@@ -13,7 +13,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.e2e.test_coaching_journey import assert_fits_phone_width, log_in, log_out, open_menu
+from tests.factories import PASSWORD
 from tests.service.factories import ProviderProfileFactory, TopicFactory, WeeklyAvailabilityFactory
 from tumbuh.coaching.models import Engagement
 from tumbuh.service.models import Booking, RequestStatus, ServiceRequest
@@ -39,6 +39,40 @@ def pool(transactional_db, agency, sari, budi, rina):
         )
     assert (budi.time_zone, sari.time_zone) == ("Asia/Jakarta", "Asia/Makassar")
     return topic
+
+
+def log_in(page, live_server, login_name):
+    page.goto(live_server.url + reverse("login"))
+    page.fill("#id_username", login_name)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(live_server.url + reverse("home"))
+
+
+def open_menu(page):
+    """At 360 px the menu hides behind the toggler; wait until Bootstrap has finished opening it.
+
+    While it opens (class `collapsing`, 0.35 s) its height grows from 0 and Playwright's scroll into view can
+    land a click beside the link: only once the class is `collapse show` do the items stay put.
+    """
+    menu = page.locator("#nav")
+    expect(menu).to_be_hidden()
+    toggler = page.locator("button.navbar-toggler")
+    toggler.click()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(menu).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
+    expect(menu).not_to_have_class(re.compile(r"\bcollapsing\b"))
+    return menu
+
+
+def log_out(page, live_server):
+    open_menu(page).locator(f'form[action="{reverse("logout")}"] button[type=submit]').click()
+    expect(page).to_have_url(live_server.url + reverse("login"))
+
+
+def assert_fits_phone_width(page):
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def open_service(page, live_server):

@@ -30,7 +30,7 @@ from tumbuh.service.models import (
     ServiceRequest,
     WeeklyAvailability,
 )
-from tumbuh.service.selectors import Slot, available_slots
+from tumbuh.service.selectors.booking import Slot, available_slots
 from tumbuh.service.services import booking as services
 from tumbuh.service.services.requests import cancel_request
 

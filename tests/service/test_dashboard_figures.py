@@ -15,7 +15,7 @@ from tests.service.factories import AcceptedRequestFactory, ServiceRequestFactor
 from tumbuh.coaching.models import SessionStatus
 from tumbuh.service.charts import data_uri, topics_chart
 from tumbuh.service.models import RequestStatus
-from tumbuh.service.selectors_figures import Tally, default_period, service_figures
+from tumbuh.service.selectors.figures import Tally, default_period, service_figures
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from tumbuh.notifications.models import Notification, NotificationKind
 from tumbuh.notifications.services import set_email_enabled
 from tumbuh.people.models import Agency
 from tumbuh.service.models import Message, RequestStatus, ResponseSample, ServiceRequest, ThreadRead
-from tumbuh.service.selectors_messaging import (
+from tumbuh.service.selectors.messaging import (
     provider_response_stats,
     response_stats_by_provider,
     thread_for,

@@ -11,7 +11,7 @@ from tumbuh.access.policy import can
 from tumbuh.people.models import Agency, Employee
 
 from .models import Certification, ProviderProfile, ServicePolicy, Topic, WeeklyAvailability
-from .selectors_figures import dashboard_agency_ids
+from .selectors.figures import dashboard_agency_ids
 
 
 def _agency_ids(request) -> list[int] | None:

@@ -12,10 +12,10 @@ from ninja.pagination import PageNumberPagination, paginate
 from tumbuh.access.policy import fetch, require
 from tumbuh.people.models import Employee, Unit
 
-from . import selectors as booking_selectors
-from . import selectors_messaging as messaging_selectors
-from . import selectors_requests as selectors
 from .models import ServiceKind, Topic
+from .selectors import booking as booking_selectors
+from .selectors import messaging as messaging_selectors
+from .selectors import requests as selectors
 from .services import booking, messaging
 from .services import requests as services
 

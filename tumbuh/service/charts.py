@@ -12,7 +12,7 @@ import pygal
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from .selectors_figures import ServiceFigures
+from .selectors.figures import ServiceFigures
 
 TOP_TOPICS = 10
 

@@ -22,7 +22,7 @@ from tumbuh.people.models import Agency, Employee
 
 from .models import ExportJob, ServiceRequest
 from .models.exports import ExportKind, ExportStatus
-from .selectors_figures import (
+from .selectors.figures import (
     NOT_FOR_DASHBOARD,
     ServiceFigures,
     requests_in_period,

@@ -48,7 +48,7 @@ from .models import (
     ServiceKind,
     ServiceRequest,
 )
-from .selectors import policy_of
+from .selectors.booking import policy_of
 
 TOPIC_POINTS = 40
 CERTIFICATION_POINTS = 20

@@ -23,7 +23,7 @@ from tumbuh.people.models import Employee
 
 from ..models import AvailabilityException, Booking, ProviderProfile, RequestStatus, ServiceRequest, WeeklyAvailability
 from ..models.booking import BookingStatus
-from ..selectors import Slot, active_bookings_between, available_slots, policy_of, provider_zone
+from ..selectors.booking import Slot, active_bookings_between, available_slots, policy_of, provider_zone
 from .requests import _move
 
 BOOKABLE = (RequestStatus.ACCEPTED, RequestStatus.SCHEDULED)

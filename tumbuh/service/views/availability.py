@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from tumbuh.access.policy import fetch, require
 from tumbuh.common.forms import add_service_errors
 
-from .. import selectors
-from ..forms import AvailabilityExceptionForm, WeeklyWindowForm
+from ..forms.booking import AvailabilityExceptionForm, WeeklyWindowForm
+from ..selectors import booking as selectors
 from ..services import booking as services
 
 

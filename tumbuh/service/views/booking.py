@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from tumbuh.access.policy import fetch
 from tumbuh.coaching.services import EditConflict
 
-from .. import selectors
-from ..forms import SlotForm
-from ..selectors_requests import request_detail_for
+from ..forms.booking import SlotForm
+from ..selectors import booking as selectors
+from ..selectors.requests import request_detail_for
 from ..services import booking as services
 
 DAYS_SHOWN = 14

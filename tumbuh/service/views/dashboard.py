@@ -24,12 +24,12 @@ from tumbuh.access.policy import fetch, require
 from tumbuh.audit.services import record_event
 
 from .. import exports, pdf
-from .. import selectors_figures as selectors
 from ..charts import CHARTS
-from ..dashboard_forms import PeriodForm, QueueFilterForm
+from ..forms.dashboard import PeriodForm, QueueFilterForm
 from ..models.exports import ExportStatus
 from ..models.requests import RequestStatus
-from ..selectors_requests import requests_visible_to
+from ..selectors import figures as selectors
+from ..selectors.requests import requests_visible_to
 
 QUEUE_PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

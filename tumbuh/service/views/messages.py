@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from tumbuh.access.policy import can, fetch
 from tumbuh.common.forms import add_service_errors
 
-from .. import selectors_messaging as selectors
-from ..message_forms import MessageForm
+from ..forms.messages import MessageForm
 from ..models import ServiceRequest
+from ..selectors import messaging as selectors
 from ..services import messaging as services
 
 TEMPLATE = "service/messages_list.html"

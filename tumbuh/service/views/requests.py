@@ -12,9 +12,9 @@ from tumbuh.coaching.services import EditConflict
 from tumbuh.common.forms import add_service_errors
 from tumbuh.people.models import Employee
 
-from .. import selectors_requests as selectors
+from ..forms.requests import CloseForm, DeclineForm, RateForm, RequestForm
 from ..models import ServicePolicy
-from ..request_forms import CloseForm, DeclineForm, RateForm, RequestForm
+from ..selectors import requests as selectors
 from ..services import requests as services
 
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from tumbuh.coaching.models import Session, SessionStatus
 from tumbuh.people.models import Agency, Employee
 
-from .models import ExportJob, RequestStatus, ServiceKind, ServiceRequest
-from .models.requests import OPEN_STATUSES
-from .selectors_requests import admin_agency_ids
+from ..models import ExportJob, RequestStatus, ServiceKind, ServiceRequest
+from ..models.requests import OPEN_STATUSES
+from .requests import admin_agency_ids
 
 DEFAULT_PERIOD_DAYS = 90
 

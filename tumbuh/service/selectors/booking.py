@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from tumbuh.people.models import Employee
 
-from .models import AvailabilityException, Booking, ProviderProfile, ServicePolicy, WeeklyAvailability
-from .models.booking import BookingStatus
-from .selectors_requests import requests_visible_to
+from ..models import AvailabilityException, Booking, ProviderProfile, ServicePolicy, WeeklyAvailability
+from ..models.booking import BookingStatus
+from .requests import requests_visible_to
 
 # Availability and booking
 

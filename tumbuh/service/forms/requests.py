@@ -10,7 +10,7 @@ from tumbuh.coaching.forms import DateInput
 from tumbuh.common.forms import StyledForm
 from tumbuh.people.models import Employee, Unit
 
-from .models import ServiceKind, Topic
+from ..models import ServiceKind, Topic
 
 WINDOW_ROWS = 3
 

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from tumbuh.people.models import Employee, Role
 
-from .models import ProviderProfile, RequestEvent, ServiceRequest
+from ..models import ProviderProfile, RequestEvent, ServiceRequest
 
 
 def admin_agency_ids(user: Employee) -> list[int]:

@@ -10,9 +10,9 @@ from tumbuh.coaching.forms import DateInput
 from tumbuh.common.forms import StyledForm
 from tumbuh.people.models import Agency
 
-from .models import RequestStatus, ServiceKind
-from .models.requests import OPEN_STATUSES
-from .selectors_figures import default_period
+from ..models import RequestStatus, ServiceKind
+from ..models.requests import OPEN_STATUSES
+from ..selectors.figures import default_period
 
 MAX_PERIOD_DAYS = 731
 

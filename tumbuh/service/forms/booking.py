@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tumbuh.coaching.forms import DateInput
 from tumbuh.common.forms import StyledForm
 
-from .models import WeeklyAvailability
+from ..models import WeeklyAvailability
 
 # Availability and booking
 

@@ -9,8 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from tumbuh.people.models import Agency, Employee
 
-from .models import Message, ResponseSample, ServiceRequest, ThreadRead
-from .selectors_requests import requests_visible_to
+from ..models import Message, ResponseSample, ServiceRequest, ThreadRead
+from .requests import requests_visible_to
 
 __all__ = [
     "ResponseStats",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tumbuh.common.forms import StyledForm
 
-from .services.messaging import MAX_MESSAGE_LENGTH
+from ..services.messaging import MAX_MESSAGE_LENGTH
 
 
 class MessageForm(StyledForm):

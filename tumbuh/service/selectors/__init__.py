@@ -1,0 +1,1 @@
+"""Reads of the service, scoped to the viewer: requests, booking, messaging, figures."""
