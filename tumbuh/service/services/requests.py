@@ -108,6 +108,11 @@ def active_engagement_count(provider: Employee) -> int:
     ).count()
 
 
+def _tell(recipient: Employee, request: ServiceRequest, text) -> None:
+    """An in-app notice (and e-mail, unless turned off) about a change to REQUEST; TEXT is a callable."""
+    notify(recipient=recipient, kind=NotificationKind.REQUEST_UPDATES, url=request_url(request), text=text)
+
+
 def _admins_of(agency_id: int):
     return Employee.objects.filter(role_grants__role=Role.SERVICE_ADMIN, role_grants__agency_id=agency_id).distinct()
 
@@ -162,11 +167,10 @@ def submit_request(
     PreferredWindow.objects.bulk_create(PreferredWindow(request=request, starts_at=s, ends_at=e) for s, e in windows)
     RequestEvent.objects.create(request=request, actor=requester, to_status=RequestStatus.SUBMITTED)
     for admin in _admins_of(request.agency_id):
-        notify(
-            recipient=admin,
-            kind=NotificationKind.REQUEST_UPDATES,
-            url=request_url(request),
-            text=lambda: (
+        _tell(
+            admin,
+            request,
+            lambda: (
                 _("New %(service)s request from %(name)s: %(topic)s")
                 % {"service": request.get_kind_display().lower(), "name": requester.full_name, "topic": topic.name}
             ),
@@ -183,11 +187,10 @@ def assign_request(*, request: ServiceRequest, provider: Employee, by: Employee)
     request = _move(
         request, RequestStatus.ASSIGNED, by=by, note=provider.full_name, provider=provider, assigned_at=timezone.now()
     )
-    notify(
-        recipient=provider,
-        kind=NotificationKind.REQUEST_UPDATES,
-        url=request_url(request),
-        text=lambda: (
+    _tell(
+        provider,
+        request,
+        lambda: (
             _("%(name)s asks for %(service)s on %(topic)s. Please accept or decline.")
             % {
                 "name": request.requester.full_name,
@@ -239,11 +242,10 @@ def accept_request(*, request: ServiceRequest, by: Employee) -> ServiceRequest:
         engagement=engagement,
         first_response_at=_first_response_or_now(),
     )
-    notify(
-        recipient=request.requester,
-        kind=NotificationKind.REQUEST_UPDATES,
-        url=request_url(request),
-        text=lambda: _("%(name)s accepted your request. Book a time now.") % {"name": by.full_name},
+    _tell(
+        request.requester,
+        request,
+        lambda: _("%(name)s accepted your request. Book a time now.") % {"name": by.full_name},
     )
     return request
 
@@ -263,11 +265,10 @@ def decline_request(*, request: ServiceRequest, by: Employee, reason: str) -> Se
         first_response_at=_first_response_or_now(),
     )
     for person in [request.requester, *_admins_of(request.agency_id)]:
-        notify(
-            recipient=person,
-            kind=NotificationKind.REQUEST_UPDATES,
-            url=request_url(request),
-            text=lambda: (
+        _tell(
+            person,
+            request,
+            lambda: (
                 _("%(name)s could not take the request on %(topic)s; it goes back to the queue.")
                 % {"name": by.full_name, "topic": request.topic.name}
             ),
@@ -290,11 +291,10 @@ def cancel_request(*, request: ServiceRequest, by: Employee, reason: str = "") -
     provider = request.provider
     request = _move(request, RequestStatus.CANCELLED, by=by, note=reason, closed_at=timezone.now())
     if provider is not None:
-        notify(
-            recipient=provider,
-            kind=NotificationKind.REQUEST_UPDATES,
-            url=request_url(request),
-            text=lambda: (
+        _tell(
+            provider,
+            request,
+            lambda: (
                 _("%(name)s cancelled the request on %(topic)s.")
                 % {"name": request.requester.full_name, "topic": request.topic.name}
             ),
@@ -311,11 +311,10 @@ def close_request(*, request: ServiceRequest, by: Employee, recommendation: str 
     _end_engagement(request, EngagementStatus.COMPLETED)
     request = _move(request, RequestStatus.CLOSED, by=by, recommendation=recommendation.strip(), closed_at=now)
     record_event(actor=by, action="request.closed", target=request)
-    notify(
-        recipient=request.requester,
-        kind=NotificationKind.REQUEST_UPDATES,
-        url=request_url(request),
-        text=lambda: _("Your request on %(topic)s is closed. Please rate the service.") % {"topic": request.topic.name},
+    _tell(
+        request.requester,
+        request,
+        lambda: _("Your request on %(topic)s is closed. Please rate the service.") % {"topic": request.topic.name},
     )
     return request
 
