@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD
+from tests.e2e.journey import assert_fits_phone_width, log_in, log_out, open_menu
 from tumbuh.coaching.models import ActionItem, Session
 
 SHARED_NOTES = "Budi akan mendelegasikan laporan bulanan kepada Andi dan memeriksanya tiap Jumat."
@@ -27,38 +27,10 @@ def people(transactional_db, sari, budi, engagement):
     return sari, budi, engagement
 
 
-def log_in(page, live_server, login_name):
-    page.goto(live_server.url + reverse("login"))
-    page.fill("#id_username", login_name)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(live_server.url + reverse("home"))
-
-
-def open_menu(page):
-    """At 360 px the menu hides behind the toggler; Bootstrap opens it (clicks inside wait for it to settle)."""
-    menu = page.locator("#nav")
-    expect(menu).to_be_hidden()
-    toggler = page.locator("button.navbar-toggler")
-    toggler.click()
-    expect(toggler).to_have_attribute("aria-expanded", "true")
-    return menu
-
-
 def open_my_engagements(page, live_server):
     url = reverse("coaching:engagement-list")
     open_menu(page).locator(f'a[href="{url}"]').click()
     expect(page).to_have_url(live_server.url + url)
-
-
-def log_out(page, live_server):
-    open_menu(page).locator(f'form[action="{reverse("logout")}"] button[type=submit]').click()
-    expect(page).to_have_url(live_server.url + reverse("login"))
-
-
-def assert_fits_phone_width(page):
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def assert_styles_and_scripts_loaded(page, live_server):

@@ -13,7 +13,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD
+from tests.e2e.journey import assert_fits_phone_width, log_in, log_out, open_menu, submit
 from tests.service.factories import ProviderProfileFactory, TopicFactory, WeeklyAvailabilityFactory
 from tumbuh.coaching.models import Engagement
 from tumbuh.service.models import Booking, RequestStatus, ServiceRequest
@@ -41,39 +41,6 @@ def pool(transactional_db, agency, sari, budi, rina):
     return topic
 
 
-def log_in(page, live_server, login_name):
-    page.goto(live_server.url + reverse("login"))
-    page.fill("#id_username", login_name)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(live_server.url + reverse("home"))
-
-
-def open_menu(page):
-    """At 360 px the menu hides behind the toggler; wait until Bootstrap has finished opening it.
-
-    While it opens (class `collapsing`, 0.35 s) its height grows from 0 and Playwright's scroll into view can
-    land a click beside the link: only once the class is `collapse show` do the items stay put.
-    """
-    menu = page.locator("#nav")
-    expect(menu).to_be_hidden()
-    toggler = page.locator("button.navbar-toggler")
-    toggler.click()
-    expect(toggler).to_have_attribute("aria-expanded", "true")
-    page.locator("#nav.collapse.show").wait_for()  # polled each frame, not at expect()'s growing intervals
-    return menu
-
-
-def log_out(page, live_server):
-    open_menu(page).locator(f'form[action="{reverse("logout")}"] button[type=submit]').click()
-    expect(page).to_have_url(live_server.url + reverse("login"))
-
-
-def assert_fits_phone_width(page):
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 def open_service(page, live_server):
     url = reverse("service:request-list")
     open_menu(page).locator(f'a[href="{url}"]').click()
@@ -87,11 +54,6 @@ def open_request_from_service(page, live_server, detail_url):
     expect(page).to_have_url(live_server.url + detail_url)
 
 
-def submit(page, locator):
-    with page.expect_navigation():
-        locator.click()
-
-
 def shown_time(text: str) -> tuple[str, str]:
     """("09:00", "WIB") out of a session time as a page shows it."""
     found = SHOWN_TIME.search(text)
@@ -100,7 +62,7 @@ def shown_time(text: str) -> tuple[str, str]:
 
 
 def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_their_clock(
-    page, live_server, pool, agency, sari, budi, rina, screenshot, browser_problems
+    page, live_server, pool, sari, budi, rina, screenshot, browser_problems
 ):
     topic = pool
     mail.outbox.clear()
@@ -126,8 +88,8 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     detail_url = reverse("service:request-detail", args=[service_request.pk])
     expect(page).to_have_url(live_server.url + detail_url)
     expect(page.locator("main")).to_contain_text(NEED)
-    assert_fits_phone_width(page)
     screenshot(page, "1-budi-request-sent")
+    assert_fits_phone_width(page)
     log_out(page, live_server)
 
     # Rina, the service admin, finds it in the queue and offers it to Sari, the best match.
@@ -142,19 +104,19 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     matches_url = reverse("service:request-matches", args=[service_request.pk])
     page.locator(f'main a[href="{matches_url}"]').click()
     expect(page).to_have_url(live_server.url + matches_url)
-    assert_fits_phone_width(page)
     sari_card = page.locator(f"#match-{sari.pk}")
     expect(sari_card).to_contain_text(sari.full_name)
     expect(sari_card.locator("ul li").first).to_be_visible()  # the reasons she is suggested
     expect(sari_card).to_contain_text(TOPIC)
     screenshot(page, "2-rina-matches")
+    assert_fits_phone_width(page)
     submit(page, sari_card.locator("button[type=submit]"))
     expect(page).to_have_url(live_server.url + detail_url)
     expect(status).not_to_have_text(status_before)
     service_request.refresh_from_db()
     assert (service_request.status, service_request.provider_id) == (RequestStatus.ASSIGNED, sari.pk)
-    assert_fits_phone_width(page)
     screenshot(page, "3-rina-assigned")
+    assert_fits_phone_width(page)
     log_out(page, live_server)
 
     # Sari, logging in with her NIP, finds the offer on her service page and accepts it.
@@ -174,7 +136,6 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     book_url = reverse("service:booking-create", args=[service_request.pk])
     page.locator(f'main a[href="{book_url}"]').click()
     expect(page).to_have_url(live_server.url + book_url)
-    assert_fits_phone_width(page)
     expect(page.locator("main")).to_contain_text("WIB")
     expect(page.locator("main")).to_contain_text("WITA")
     first_slot = page.locator("main form.slot").first
@@ -182,6 +143,7 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     picked = datetime.datetime.fromisoformat(first_slot.locator("input[name=starts_at]").input_value())
     button_time = first_slot.locator("button").inner_text()
     screenshot(page, "4-budi-slots")
+    assert_fits_phone_width(page)
     submit(page, first_slot.locator("button[type=submit]"))
 
     expect(page).to_have_url(live_server.url + detail_url)
@@ -191,8 +153,8 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     assert budi_zone == "WIB"
     assert budi_time in button_time
     assert budi_time == picked.astimezone(zoneinfo.ZoneInfo("Asia/Jakarta")).strftime("%H:%M")
-    assert_fits_phone_width(page)
     screenshot(page, "5-budi-booked")
+    assert_fits_phone_width(page)
 
     # The booked time leads to the session page, on his clock there too.
     session_link = rows.first.locator('a[href^="/coaching/sessions/"]')
@@ -218,16 +180,16 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     sari_time, sari_zone = shown_time(page.locator("main h1").inner_text())
     budi_clock = datetime.datetime.strptime(budi_time, "%H:%M")
     assert (sari_time, sari_zone) == ((budi_clock + datetime.timedelta(hours=1)).strftime("%H:%M"), "WITA")
-    assert_fits_phone_width(page)
     screenshot(page, "6-sari-session")
+    assert_fits_phone_width(page)
 
     # The request page tells her the same, on her clock.
     page.goto(live_server.url + detail_url)
     sari_rows = page.locator("main .booking-row")
     expect(sari_rows).to_have_count(1)
     assert shown_time(sari_rows.first.inner_text()) == (sari_time, "WITA")
-    assert_fits_phone_width(page)
     screenshot(page, "7-sari-request")
+    assert_fits_phone_width(page)
 
     # The database agrees: scheduled, one booking, its session in an engagement between the two.
     service_request.refresh_from_db()
@@ -240,14 +202,13 @@ def test_coachee_asks_admin_assigns_coach_accepts_and_both_see_the_session_on_th
     assert service_request.engagement_id == engagement.pk
 
     # Both got the invitation by e-mail, with the .ics (sent after commit, by tasks run in the live server).
-    invited = [
-        address
+    invitations = [
+        (address, content.decode() if isinstance(content, bytes) else content)
         for message in mail.outbox
-        if any(
-            (part[2] if isinstance(part, tuple) else part.get_content_type()).startswith("text/calendar")
-            for part in message.attachments
-        )
+        for _filename, content, mimetype in message.attachments
+        if mimetype.startswith("text/calendar")
         for address in message.to
     ]
-    assert sorted(invited) == sorted([sari.email, budi.email])
+    assert sorted(address for address, _ics in invitations) == sorted([sari.email, budi.email])
+    assert all("BEGIN:VCALENDAR" in ics and "METHOD:REQUEST" in ics for _address, ics in invitations)
     browser_problems.assert_none()

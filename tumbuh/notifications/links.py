@@ -34,7 +34,7 @@ def whatsapp_url(phone: str) -> str | None:
 def jitsi_url(session_id: int) -> str:
     """A Jitsi room for one session: stable, and not guessable from the session number."""
     base = getattr(settings, "JITSI_BASE_URL", JITSI_DEFAULT_BASE_URL).rstrip("/")
-    room = salted_hmac("tumbuh.notifications.jitsi", str(session_id)).hexdigest()[:20]
+    room = salted_hmac("tumbuh.notifications.jitsi", str(session_id), algorithm="sha256").hexdigest()[:20]
     return f"{base}/Tumbuh-{room}"
 
 
