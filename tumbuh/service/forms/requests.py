@@ -24,7 +24,7 @@ class TimeInput(forms.TimeInput):
 
 class RequestForm(StyledForm):
     kind = forms.ChoiceField(label=_("Service"), choices=ServiceKind.choices, widget=forms.RadioSelect)
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.none())
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.none(), empty_label=_("Choose a topic"))
     need = forms.CharField(
         label=_("What do you need?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -33,10 +33,16 @@ class RequestForm(StyledForm):
     )
     mode = forms.ChoiceField(label=_("Meet"), choices=[("online", _("Online")), ("offline", _("In person"))])
     preferred_provider = forms.ModelChoiceField(
-        label=_("Preferred provider (optional)"), queryset=Employee.objects.none(), required=False
+        label=_("Preferred provider (optional)"),
+        queryset=Employee.objects.none(),
+        required=False,
+        empty_label=_("No preference"),
     )
     on_behalf_of_unit = forms.ModelChoiceField(
-        label=_("On behalf of a unit (consulting only, optional)"), queryset=Unit.objects.none(), required=False
+        label=_("On behalf of a unit (consulting only, optional)"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("For myself"),
     )
 
     def __init__(self, *args, user: Employee, **kwargs):
