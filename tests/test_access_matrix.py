@@ -128,6 +128,11 @@ EXPECTED = {
         f"api:{name}": everyone(405)
         for name in ["assign", "accept", "decline", "cancel", "close", "create_booking", "reschedule", "cancel_booking"]
     },
+    # Coaching practice (issue 4): contracts and peer invitations.
+    # Coaching practice (issue 4): session canvas, micro-coaching, follow-up, SBI feedback.
+    # Coaching practice (issue 4): SMART goals and progress.
+    # Coaching practice (issue 4): the toolkit.
+    # Coaching practice (issue 4): the conversation analyzer.
 }
 
 
@@ -198,6 +203,7 @@ def world(engagement, budi, sari, wayan, rina):
         period_start=timezone.localdate(),
         period_end=timezone.localdate(),
     )
+    # Objects for issue 4's URLs: contracts / canvas / goals / toolkit / analyzer (each adds its own lines).
     people = {"anonymous": None, "coachee": budi, "coach": sari, "supervisor": wayan, "admin": rina}
     ids = {
         "export": export.pk,
@@ -239,6 +245,7 @@ OBJECT_OF = {
     "service:request-rate": "closed",
     "service:recommendation-pdf": "closed",
     "api:list_matches": "submitted",
+    # Issue 4 (each part adds its own lines below).
 }
 
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tumbuh.coaching",
     "tumbuh.notifications",
     "tumbuh.service",
+    "tumbuh.toolkit",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tumbuh.common.forms import StyledForm
 
-from .models import Engagement, SessionMode
+from ..models import Engagement, SessionMode
 
 
 class DateInput(forms.DateInput):

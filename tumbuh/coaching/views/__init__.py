@@ -14,8 +14,8 @@ from tumbuh.common.forms import add_service_errors
 from tumbuh.notifications.links import meeting_link, whatsapp_url
 from tumbuh.people.models import Employee
 
-from . import selectors, services
-from .forms import ActionItemForm, ActionRowFormSet, GoalForm, SessionEditForm, SessionForm
+from .. import selectors, services
+from ..forms import ActionItemForm, ActionRowFormSet, GoalForm, SessionEditForm, SessionForm
 
 
 def engagement_list(request):

@@ -14,7 +14,7 @@ from tumbuh.audit.services import record_event
 from tumbuh.notifications import services as notifications
 from tumbuh.people.models import Employee
 
-from .models import (
+from ..models import (
     ActionItem,
     Engagement,
     EngagementKind,

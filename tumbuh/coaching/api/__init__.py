@@ -12,8 +12,8 @@ from pydantic import Field
 from tumbuh.access.policy import can, fetch
 from tumbuh.audit.services import record_event
 
-from . import selectors, services
-from .models import Engagement, SessionMode
+from .. import selectors, services
+from ..models import Engagement, SessionMode
 
 router = Router(tags=["coaching"])
 

@@ -2,7 +2,7 @@
 
 import rules
 
-from .models import ActionItem, Engagement, Session
+from ..models import ActionItem, Engagement, Session
 
 
 def _engagement_of(obj) -> Engagement | None:

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .frameworks import FRAMEWORKS
+
+
+class Question(models.Model):
+    """An open question for one stage of one conversation model. Built-in ones have no agency."""
+
+    framework = models.CharField(_("model"), max_length=10, choices=[(code, f.label) for code, f in FRAMEWORKS.items()])
+    stage = models.CharField(_("stage"), max_length=20)
+    text = models.CharField(_("question (Indonesian)"), max_length=300)
+    text_en = models.CharField(_("question (English)"), max_length=300, blank=True)
+    # Null: part of the built-in bank every agency sees. Otherwise added by that agency's admin.
+    agency = models.ForeignKey(
+        "people.Agency", on_delete=models.CASCADE, null=True, blank=True, related_name="questions"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["framework", "stage", "pk"]
+        indexes = [models.Index(fields=["framework", "stage"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        framework = FRAMEWORKS.get(self.framework)
+        if framework is not None and self.stage not in {stage.code for stage in framework.stages}:
+            raise ValidationError(
+                {"stage": _("This stage does not belong to the chosen model; pick one of its stages.")}
+            )
+
+    def text_in(self, language: str) -> str:
+        return self.text_en if language == "en" and self.text_en else self.text
