@@ -70,7 +70,7 @@ test-postgres:
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
 
 # The typed layers: services, selectors, the API, the permission door.
-TYPED := tumbuh/*/services.py tumbuh/*/services/*.py tumbuh/*/selectors*.py tumbuh/*/api.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py
+TYPED := tumbuh/*/services.py tumbuh/*/services/*.py tumbuh/*/selectors*.py tumbuh/*/selectors/*.py tumbuh/*/api.py tumbuh/*/api/*.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
