@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,27 @@ GROW = Framework(
     "GROW",
     _("Goal, Reality, Options, Will: from what the coachee wants to what they will do."),
     (
-        Stage("goal", _("Goal"), _("What does the coachee want from this session and beyond it?")),
-        Stage("reality", _("Reality"), _("Where are things now: facts, attempts so far, obstacles.")),
-        Stage("options", _("Options"), _("Which ways forward can the coachee see? Widen before choosing.")),
-        Stage("will", _("Will"), _("What will the coachee do, by when, and how committed are they?"), True),
+        Stage(
+            "goal",
+            pgettext_lazy("model stage", "Goal"),
+            _("What does the coachee want from this session and beyond it?"),
+        ),
+        Stage(
+            "reality",
+            pgettext_lazy("model stage", "Reality"),
+            _("Where are things now: facts, attempts so far, obstacles."),
+        ),
+        Stage(
+            "options",
+            pgettext_lazy("model stage", "Options"),
+            _("Which ways forward can the coachee see? Widen before choosing."),
+        ),
+        Stage(
+            "will",
+            pgettext_lazy("model stage", "Will"),
+            _("What will the coachee do, by when, and how committed are they?"),
+            True,
+        ),
     ),
 )
 CLEAR = Framework(
@@ -50,11 +68,32 @@ CLEAR = Framework(
     "CLEAR",
     _("Contract, Listen, Explore, Action, Review: agree the scope first, review at the end."),
     (
-        Stage("contract", _("Contract"), _("Agree the topic, the outcome wanted and how you will work today.")),
-        Stage("listen", _("Listen"), _("Listen actively and reflect back what you hear, without judging.")),
-        Stage("explore", _("Explore"), _("Help the coachee see the situation and its possibilities afresh.")),
-        Stage("action", _("Action"), _("The coachee chooses concrete steps with deadlines."), True),
-        Stage("review", _("Review"), _("Look back on the session: what was useful, what to change.")),
+        Stage(
+            "contract",
+            pgettext_lazy("model stage", "Contract"),
+            _("Agree the topic, the outcome wanted and how you will work today."),
+        ),
+        Stage(
+            "listen",
+            pgettext_lazy("model stage", "Listen"),
+            _("Listen actively and reflect back what you hear, without judging."),
+        ),
+        Stage(
+            "explore",
+            pgettext_lazy("model stage", "Explore"),
+            _("Help the coachee see the situation and its possibilities afresh."),
+        ),
+        Stage(
+            "action",
+            pgettext_lazy("model stage", "Action"),
+            _("The coachee chooses concrete steps with deadlines."),
+            True,
+        ),
+        Stage(
+            "review",
+            pgettext_lazy("model stage", "Review"),
+            _("Look back on the session: what was useful, what to change."),
+        ),
     ),
 )
 OSCAR = Framework(
@@ -62,11 +101,21 @@ OSCAR = Framework(
     "OSCAR",
     _("Outcome, Situation, Choices, Actions, Review: for managers coaching their own staff."),
     (
-        Stage("outcome", _("Outcome"), _("The result the coachee wants, long term and for today.")),
-        Stage("situation", _("Situation"), _("The current situation, and what the coachee has tried.")),
-        Stage("choices", _("Choices"), _("Possible choices and their consequences.")),
-        Stage("actions", _("Actions"), _("The steps the coachee commits to, with dates."), True),
-        Stage("review", _("Review"), _("How and when progress will be reviewed together.")),
+        Stage(
+            "outcome",
+            pgettext_lazy("model stage", "Outcome"),
+            _("The result the coachee wants, long term and for today."),
+        ),
+        Stage(
+            "situation",
+            pgettext_lazy("model stage", "Situation"),
+            _("The current situation, and what the coachee has tried."),
+        ),
+        Stage("choices", pgettext_lazy("model stage", "Choices"), _("Possible choices and their consequences.")),
+        Stage(
+            "actions", pgettext_lazy("model stage", "Actions"), _("The steps the coachee commits to, with dates."), True
+        ),
+        Stage("review", pgettext_lazy("model stage", "Review"), _("How and when progress will be reviewed together.")),
     ),
 )
 MICRO = Framework(
@@ -74,9 +123,9 @@ MICRO = Framework(
     _("Micro-coaching"),
     _("10–15 minutes on one screen: one focus, one insight, one action."),
     (
-        Stage("focus", _("Focus"), _("The one thing to work on in these few minutes.")),
-        Stage("insight", _("Insight"), _("What the coachee now sees differently.")),
-        Stage("action", _("Action"), _("The one next step, with a date."), True),
+        Stage("focus", pgettext_lazy("model stage", "Focus"), _("The one thing to work on in these few minutes.")),
+        Stage("insight", pgettext_lazy("model stage", "Insight"), _("What the coachee now sees differently.")),
+        Stage("action", pgettext_lazy("model stage", "Action"), _("The one next step, with a date."), True),
     ),
 )
 

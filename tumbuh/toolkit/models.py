@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,17 @@ class Question(models.Model):
         verbose_name_plural = _("questions")
         ordering = ["framework", "stage", "pk"]
         indexes = [models.Index(fields=["framework", "stage"])]
+        # Two constraints because NULL agencies never collide in a plain unique index.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "framework", "stage", "text"],
+                condition=Q(agency__isnull=False),
+                name="question_unique_in_agency",
+            ),
+            models.UniqueConstraint(
+                fields=["framework", "stage", "text"], condition=Q(agency__isnull=True), name="question_unique_builtin"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from django.db.models import Q, QuerySet
 
+from tumbuh.people.models import Employee
+
 from .models import Question
 
 
@@ -18,3 +20,18 @@ def questions_by_stage(framework: str, *, agency_id: int | None) -> dict[str, li
     for question in questions_visible_to_agency(agency_id).filter(framework=framework):
         grouped[question.stage].append(question)
     return dict(grouped)
+
+
+def questions_visible_to(user: Employee) -> QuerySet[Question]:
+    """The bank as USER sees it: the built-in questions and those of USER's agency, in use."""
+    return questions_visible_to_agency(user.agency_id)
+
+
+def question_list_for(user: Employee, *, framework: str = "", stage: str = "") -> QuerySet[Question]:
+    """USER's bank, narrowed to one model and/or one stage code when given."""
+    questions = questions_visible_to(user)
+    if framework:
+        questions = questions.filter(framework=framework)
+    if stage:
+        questions = questions.filter(stage=stage)
+    return questions
