@@ -105,3 +105,68 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Tindakan {n}")
     owner = factory.SelfAttribute("engagement.coachee")
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+
+
+# Coaching contracts and peer coaching (issue 4). Models by label, so this block needs no imports of its own.
+class ContractFactory(factory.django.DjangoModelFactory):
+    """A first contract version proposed by the coach, still waiting for the coachee's acceptance."""
+
+    class Meta:
+        model = "coaching.Contract"
+
+    engagement = factory.SubFactory(EngagementFactory)
+    version = 1
+    topic_and_goal = "Mendelegasikan dua tugas rutin kepada tim dalam tiga bulan."
+    sessions_planned = 6
+    rhythm = "biweekly"
+    session_minutes = 60
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
+    channel = "online"
+    confidentiality = "Isi percakapan hanya diketahui coach dan coachee."
+    proposed_by = factory.SelfAttribute("engagement.coach")
+    proposed_at = factory.LazyFunction(timezone.now)
+    coach_accepted_at = factory.SelfAttribute("proposed_at")
+
+
+class AcceptedContractFactory(ContractFactory):
+    coachee_accepted_at = factory.LazyFunction(timezone.now)
+
+
+class PeerInvitationFactory(factory.django.DjangoModelFactory):
+    """A pending invitation: the inviter asks the invitee to coach them."""
+
+    class Meta:
+        model = "coaching.PeerInvitation"
+
+    invited_by = factory.SubFactory(EmployeeFactory)
+    invitee = factory.SubFactory(EmployeeFactory)
+    inviter_role = "coachee"
+    topic = factory.Sequence(lambda n: f"Menyusun SKP tim {n}")
+
+
+# SMART goals and their progress (issue 4).
+class GoalProgressFactory(factory.django.DjangoModelFactory):
+    """A reading of a goal's indicator today, recorded by the coachee."""
+
+    class Meta:
+        model = "coaching.GoalProgress"
+
+    goal = factory.SubFactory(GoalFactory)
+    recorded_on = factory.LazyFunction(timezone.localdate)
+    value = 50
+    recorded_by = factory.SelfAttribute("goal.engagement.coachee")
+
+
+# Session canvas and SBI feedback (issue 4).
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    """SBI feedback the coach gave in a session."""
+
+    class Meta:
+        model = "coaching.Feedback"
+
+    session = factory.SubFactory(SessionFactory)
+    given_by = factory.SelfAttribute("session.engagement.coach")
+    situation = "Dalam rapat staf hari Senin pagi."
+    behaviour = "Anda memaparkan tiga pilihan jadwal beserta biayanya sebelum ada yang bertanya."
+    impact = "Rapat selesai 20 menit lebih cepat dan tim langsung bisa memilih."
+    reflective_question = factory.Sequence(lambda n: f"Apa yang membantu Anda menyiapkannya ({n})?")

@@ -12,11 +12,20 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from tests.factories import ActionItemFactory, EmployeeFactory, SessionFactory
+from tests.analyzer.factories import TranscriptFactory
+from tests.factories import (
+    ActionItemFactory,
+    ContractFactory,
+    EmployeeFactory,
+    GoalFactory,
+    PeerInvitationFactory,
+    SessionFactory,
+)
 from tests.service.factories import ProviderProfileFactory, ServiceRequestFactory, WeeklyAvailabilityFactory
 from tumbuh.notifications.models import Notification
 from tumbuh.people.services import create_api_token
 from tumbuh.service.models import AvailabilityException, Booking, ExportJob
+from tumbuh.toolkit.models import Question
 
 ROLES = ["anonymous", "coachee", "coach", "supervisor", "admin"]
 LOGIN = "login"  # a redirect to the login page
@@ -129,10 +138,69 @@ EXPECTED = {
         for name in ["assign", "accept", "decline", "cancel", "close", "create_booking", "reschedule", "cancel_booking"]
     },
     # Coaching practice (issue 4): contracts and peer invitations.
+    # The contract belongs to the engagement. In `world` Sari proposed it and Budi still has to accept; Sari
+    # pressing Accept again is told she already did (a redirect with a message).
+    "coaching:contract-detail": PARTICIPANTS_ONLY,
+    "coaching:contract-propose": PARTICIPANTS_ONLY,
+    "coaching:contract-accept": row(LOGIN, 302, 302, 404, 404, method="POST"),
+    # Any ASN may invite a colleague; an invitation (Budi asks Sari to coach him) is seen by those two only.
+    "coaching:peer-invitation-list": SIGNED_IN,
+    "coaching:peer-invite": SIGNED_IN,
+    "coaching:peer-invitation-accept": row(LOGIN, 403, 302, 404, 404, method="POST"),
+    "coaching:peer-invitation-decline": row(LOGIN, 403, 302, 404, 404, method="POST"),
+    "coaching:peer-invitation-withdraw": row(LOGIN, 302, 403, 404, 404, method="POST"),
+    "api:list_contracts": API_PARTICIPANTS_ONLY,
+    "api:propose_contract": API_PARTICIPANTS_ONLY,  # same path as list_contracts; writes are in tests/api
+    "api:list_peer_invitations": everyone(200, anonymous=401),
+    "api:invite_peer": everyone(200, anonymous=401),  # same path as list_peer_invitations
+    **{
+        f"api:{name}": everyone(405)  # POST only; each write is checked per role in tests/api
+        for name in ["accept_contract", "accept_peer_invitation", "decline_peer_invitation", "withdraw_peer_invitation"]
+    },
     # Coaching practice (issue 4): session canvas, micro-coaching, follow-up, SBI feedback.
+    # The coachee reads the canvas; only the coach writes it, records micro-coaching or gives feedback.
+    "coaching:session-canvas": PARTICIPANTS_ONLY,
+    "coaching:session-micro": COACH_ONLY,
+    "coaching:feedback-create": COACH_ONLY,
+    "api:get_canvas": API_PARTICIPANTS_ONLY,
+    "api:update_canvas": API_PARTICIPANTS_ONLY,  # same path as get_canvas; writes are in tests/api
+    "api:commit_will": everyone(405),  # POST only; checked per role in tests/api/test_canvas_api.py
+    "api:create_micro_session": everyone(405),
+    "api:list_feedback": API_PARTICIPANTS_ONLY,
+    "api:give_feedback": API_PARTICIPANTS_ONLY,  # same path as list_feedback
     # Coaching practice (issue 4): SMART goals and progress.
+    # Coach and coachee only; an empty POST shows the form again (the hints, or the progress errors).
+    "coaching:goal-check": row(LOGIN, 200, 200, 404, 404, method="POST"),
+    "coaching:goal-detail": PARTICIPANTS_ONLY,
+    "coaching:goal-edit": PARTICIPANTS_ONLY,
+    "coaching:goal-progress-create": row(LOGIN, 200, 200, 404, 404, method="POST"),
+    "coaching:goal-chart": PARTICIPANTS_ONLY,
+    "api:get_goal": API_PARTICIPANTS_ONLY,
+    "api:update_goal": API_PARTICIPANTS_ONLY,  # same path as get_goal; writes are in tests/api
+    "api:list_goal_progress": API_PARTICIPANTS_ONLY,
+    "api:record_goal_progress": API_PARTICIPANTS_ONLY,  # same path as list_goal_progress
     # Coaching practice (issue 4): the toolkit.
-    # Coaching practice (issue 4): the conversation analyzer.
+    # Everyone signed in reads it; only the agency's service admin extends the question bank (an empty form: 200).
+    "toolkit:index": SIGNED_IN,
+    "toolkit:cheatsheet": SIGNED_IN,
+    "toolkit:question-list": SIGNED_IN,
+    "toolkit:question-create": row(LOGIN, 403, 403, 403, 200, method="POST"),
+    "toolkit:question-retire": row(LOGIN, 403, 403, 403, 302, method="POST"),
+    "toolkit:template-pdf": SIGNED_IN,
+    "api:list_questions": everyone(200, anonymous=401),
+    "api:create_question": everyone(200, anonymous=401),  # same path as list_questions; writes are in tests/api
+    "api:retire_question": everyone(405),  # POST only; checked per role in tests/api
+    # Coaching practice (issue 4): the conversation analyzer. The coach's own learning material: the
+    # coachee (who sees the session) is refused, everyone else does not learn it exists.
+    "analyzer:transcript-list": SIGNED_IN,
+    "analyzer:transcript-create": COACH_ONLY,
+    "analyzer:transcript-detail": COACH_ONLY,
+    "analyzer:transcript-chart": COACH_ONLY,
+    "analyzer:transcript-delete": row(LOGIN, 403, 302, 404, 404, method="POST"),
+    "api:analyze_transcript": everyone(405),  # POST only; checked per role in tests/api
+    "api:list_transcripts": everyone(200, anonymous=401),
+    "api:get_transcript": row(401, 403, 200, 404, 404),
+    "api:delete_transcript": row(401, 403, 200, 404, 404),  # same path as get_transcript; DELETE in tests/api
 }
 
 
@@ -204,8 +272,20 @@ def world(engagement, budi, sari, wayan, rina):
         period_end=timezone.localdate(),
     )
     # Objects for issue 4's URLs: contracts / canvas / goals / toolkit / analyzer (each adds its own lines).
+    contract = ContractFactory(engagement=engagement, proposed_by=sari)
+    invitation = PeerInvitationFactory(invited_by=budi, invitee=sari, inviter_role="coachee")
+    toolkit_question = Question.objects.create(
+        framework="grow", stage="goal", text="Apa yang ingin Anda capai?", agency=rina.agency
+    )
+    goal = GoalFactory(engagement=engagement, title="Mendelegasikan dua tugas rutin")
+    transcript = TranscriptFactory(session=session)
     people = {"anonymous": None, "coachee": budi, "coach": sari, "supervisor": wayan, "admin": rina}
     ids = {
+        "goal": goal.pk,
+        "contract": contract.pk,
+        "invitation": invitation.pk,
+        "toolkit_question": toolkit_question.pk,
+        "transcript": transcript.pk,
         "export": export.pk,
         "engagement": engagement.pk,
         "session": session.pk,
@@ -246,6 +326,23 @@ OBJECT_OF = {
     "service:recommendation-pdf": "closed",
     "api:list_matches": "submitted",
     # Issue 4 (each part adds its own lines below).
+    "coaching:goal-detail": "goal",
+    "coaching:goal-edit": "goal",
+    "coaching:goal-progress-create": "goal",
+    "coaching:goal-chart": "goal",
+    "coaching:session-canvas": "session",
+    "coaching:feedback-create": "session",
+    "coaching:contract-accept": "contract",
+    "coaching:peer-invitation-accept": "invitation",
+    "coaching:peer-invitation-decline": "invitation",
+    "coaching:peer-invitation-withdraw": "invitation",
+    "toolkit:question-retire": "toolkit_question",
+    "analyzer:transcript-create": "session",
+    "analyzer:transcript-detail": "transcript",
+    "analyzer:transcript-chart": "transcript",
+    "analyzer:transcript-delete": "transcript",
+    "api:get_transcript": "transcript",
+    "api:delete_transcript": "transcript",
 }
 
 
@@ -256,6 +353,7 @@ def _url_for(name: str, ids) -> str:
     for placeholder in ("<int:pk>", "<request_id>"):
         route = route.replace(placeholder, str(obj))
     fixed = {"engagement_id": "engagement", "session_id": "session", "action_id": "action", "profile_id": "profile"}
+    fixed["goal_id"] = "goal"
     for key, kind in fixed.items():
         route = route.replace(f"<{key}>", str(ids[kind]))
     route = route.replace("<booking_id>", str(ids["booking"]))

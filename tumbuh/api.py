@@ -13,11 +13,13 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
 
+from tumbuh.analyzer.api import router as analyzer_router
 from tumbuh.coaching.api import router as coaching_router
 from tumbuh.coaching.services import EditConflict
 from tumbuh.people.api import router as people_router
 from tumbuh.people.services import employee_for_token
 from tumbuh.service.api import router as service_router
+from tumbuh.toolkit.api import router as toolkit_router
 
 
 class TokenAuth(HttpBearer):
@@ -42,6 +44,8 @@ api = NinjaAPI(
 api.add_router("/", people_router)
 api.add_router("/", coaching_router)
 api.add_router("/", service_router)
+api.add_router("/", toolkit_router)
+api.add_router("/", analyzer_router)
 
 
 def _error(request, status: int, message: str, errors: dict | None = None):

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tumbuh.notifications",
     "tumbuh.service",
     "tumbuh.toolkit",
+    "tumbuh.analyzer",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,8 @@ urlpatterns = [
     path("people/", include("tumbuh.people.urls")),
     path("service/", include("tumbuh.service.urls")),
     path("notifications/", include("tumbuh.notifications.urls")),
+    path("toolkit/", include("tumbuh.toolkit.urls")),
+    path("analyzer/", include("tumbuh.analyzer.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", _api_urls()),
     *auth_urlpatterns,

@@ -12,6 +12,7 @@ def navigation(request):
     items = [
         (reverse("home"), _("Home"), "home"),
         (reverse("coaching:engagement-list"), _("My engagements"), "coaching"),
+        (reverse("toolkit:index"), _("Toolkit"), "toolkit"),
         (reverse("service:request-list"), _("Service"), "service"),
         (reverse("notifications:list"), _("Notifications"), "notifications"),
     ]

@@ -22,5 +22,5 @@ class SessionAdmin(admin.ModelAdmin):
     list_display = ["engagement", "scheduled_at", "duration_minutes", "mode", "status"]
     list_filter = ["mode", "status"]
     list_select_related = ["engagement__coach", "engagement__coachee"]
-    exclude = ["shared_notes", "private_notes"]
+    exclude = ["shared_notes", "private_notes", "stage_notes"]
     readonly_fields = ["version"]

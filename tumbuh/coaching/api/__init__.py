@@ -1,6 +1,7 @@
 """Coaching endpoints. Lists carry no notes; a session's notes come only from its detail, which is audit-logged."""
 
 import datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
@@ -69,24 +70,12 @@ class SessionIn(Schema):
 
 class SessionCreateIn(SessionIn):
     actions: list[ActionIn] = []
+    # The session canvas (issue 4); micro-coaching has its own endpoint.
+    canvas: Literal["free", "grow", "clear", "oscar"] = "free"
 
 
 class SessionUpdateIn(SessionIn):
     version: int
-
-
-class GoalOut(Schema):
-    id: int
-    title: str
-    description: str
-    target_date: datetime.date | None
-    status: str
-
-
-class GoalIn(Schema):
-    title: str
-    description: str = ""
-    target_date: datetime.date | None = None
 
 
 class ActionItemOut(Schema):
@@ -194,20 +183,6 @@ def update_session(request, session_id: int, payload: SessionUpdateIn):
     return _session_detail(request, session)
 
 
-@router.get("/engagements/{engagement_id}/goals", response=list[GoalOut])
-@paginate(PageNumberPagination)
-def list_goals(request, engagement_id: int):
-    return get_engagement(request, engagement_id).goals.order_by("created_at", "pk")
-
-
-@router.post("/engagements/{engagement_id}/goals", response={201: GoalOut})
-def create_goal(request, engagement_id: int, payload: GoalIn):
-    engagement = fetch(
-        request.user, "coaching.add_goal", selectors.engagements_visible_to(request.user), pk=engagement_id
-    )
-    return Status(201, services.add_goal(engagement=engagement, by=request.user, **payload.dict()))
-
-
 @router.get("/engagements/{engagement_id}/actions", response=list[ActionItemOut])
 @paginate(PageNumberPagination)
 def list_actions(request, engagement_id: int):
@@ -238,3 +213,16 @@ def patch_action(request, action_id: int, payload: ActionItemPatch):
         request.user, "coaching.tick_action_item", selectors.action_items_visible_to(request.user), pk=action_id
     )
     return services.set_action_item_done(item=item, by=request.user, done=payload.done)
+
+
+from .contracts import router as contracts_router  # noqa: E402
+
+router.add_router("", contracts_router)
+
+from .goals import router as goals_router  # noqa: E402
+
+router.add_router("", goals_router)
+
+from .canvas import router as canvas_router  # noqa: E402
+
+router.add_router("", canvas_router)

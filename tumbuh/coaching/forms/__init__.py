@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tumbuh.common.forms import StyledForm
 
-from ..models import Engagement, SessionMode
+from ..models import Engagement, SessionCanvas, SessionMode
 
 
 class DateInput(forms.DateInput):
@@ -46,15 +46,27 @@ class SessionForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Seen by the coach only; never by the coachee, supervisor or admins."),
     )
+    # Session canvas (issue 4): a model chosen here opens its canvas after saving. Micro-coaching has its own page.
+    canvas = forms.ChoiceField(
+        label=_("Conversation model"),
+        required=False,
+        choices=[(code, label) for code, label in SessionCanvas.choices if code != SessionCanvas.MICRO],
+        initial=SessionCanvas.FREE,
+        help_text=_("With GROW, CLEAR or OSCAR the session canvas opens next: notes per stage and key questions."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound and "scheduled_at" not in self.initial:
             self.initial["scheduled_at"] = timezone.localtime().replace(second=0, microsecond=0)
 
+    def clean_canvas(self) -> str:
+        return self.cleaned_data.get("canvas") or SessionCanvas.FREE
+
 
 class SessionEditForm(SessionForm):
     version = forms.IntegerField(widget=forms.HiddenInput())
+    canvas = None  # chosen when the session is logged, or on its canvas page
 
 
 class ActionRowForm(StyledForm):
@@ -80,12 +92,6 @@ class ActionRowForm(StyledForm):
 ActionRowFormSet = forms.formset_factory(ActionRowForm, extra=3, max_num=5)
 
 
-class GoalForm(StyledForm):
-    title = forms.CharField(label=_("Goal"), max_length=300)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    target_date = forms.DateField(label=_("Target date"), required=False, widget=DateInput())
-
-
 class ActionItemForm(StyledForm):
     title = forms.CharField(label=_("Action"), max_length=300)
     owner = forms.TypedChoiceField(label=_("Owner"), coerce=int)
@@ -96,3 +102,6 @@ class ActionItemForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = participant_choices(engagement)
         self.fields["goal"].choices = [("", "—")] + [(g.pk, g.title) for g in engagement.goals.all()]
+
+
+from .goals import GoalForm as GoalForm  # noqa: E402  (kept importable here)

@@ -1,8 +1,14 @@
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .contracts import Contract
 
 
 class EngagementKind(models.TextChoices):
@@ -55,3 +61,23 @@ class Engagement(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (EngagementStatus.REQUESTED, EngagementStatus.ACTIVE)
+
+    # The contract helpers read ``contracts.all()``: prefetch it (selectors do) and they cost no query.
+    @property
+    def current_contract(self) -> "Contract | None":
+        """The latest contract version, pending or accepted."""
+        return max(self.contracts.all(), key=attrgetter("version"), default=None)
+
+    @property
+    def contract_in_force(self) -> "Contract | None":
+        """The latest version both parties accepted; it stays in force while a newer one waits."""
+        accepted = [contract for contract in self.contracts.all() if contract.is_accepted]
+        return max(accepted, key=attrgetter("version"), default=None)
+
+    @property
+    def contract_state(self) -> str:
+        """The contract's state: "none", "pending" or "accepted"; the latest version decides."""
+        current = self.current_contract
+        if current is None:
+            return "none"
+        return "accepted" if current.is_accepted else "pending"

@@ -20,8 +20,21 @@ class SessionStatus(models.TextChoices):
     NO_SHOW = "no_show", _("No-show")
 
 
+class SessionCanvas(models.TextChoices):
+    """The conversation model a session follows; the codes are those of tumbuh.toolkit.frameworks."""
+
+    FREE = "free", _("Free (no model)")
+    GROW = "grow", "GROW"
+    CLEAR = "clear", "CLEAR"
+    OSCAR = "oscar", "OSCAR"
+    MICRO = "micro", _("Micro-coaching")
+
+
 class Session(models.Model):
-    """One meeting of an engagement. Shared notes are for coach and coachee; private notes for the coach only."""
+    """One meeting of an engagement. Shared notes are for coach and coachee; private notes for the coach only.
+
+    Stage notes (one text per stage of the canvas) are shared notes too.
+    """
 
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="sessions")
     scheduled_at = models.DateTimeField(_("time"))
@@ -32,6 +45,19 @@ class Session(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.HELD)
     shared_notes = models.TextField(_("shared notes"), blank=True)
     private_notes = models.TextField(_("coach's private notes"), blank=True)
+    canvas = models.CharField(
+        _("conversation model"), max_length=10, choices=SessionCanvas.choices, default=SessionCanvas.FREE
+    )
+    # {stage code: text} for the stages of the canvas; only stages with text are kept.
+    stage_notes = models.JSONField(_("notes per stage"), default=dict, blank=True)
+    follow_up_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("follow-up of"),
+    )
     # Bumped on every edit; an edit based on an older version is refused, not silently overwritten.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
@@ -44,6 +70,12 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(duration_minutes__gte=5, duration_minutes__lte=480), name="session_duration_in_range"
+            ),
+            # A session proposes at most one follow-up (a cancelled one may be replaced).
+            models.UniqueConstraint(
+                fields=["follow_up_of"],
+                condition=Q(follow_up_of__isnull=False) & ~Q(status="cancelled"),
+                name="session_one_follow_up",
             ),
         ]
 

@@ -40,3 +40,5 @@ rules.add_perm("coaching.view_shared_notes", is_participant)
 rules.add_perm("coaching.view_private_notes", is_engagement_coach)
 rules.add_perm("coaching.change_session", is_engagement_coach)
 rules.add_perm("coaching.tick_action_item", is_participant)
+
+from . import canvas, contracts, goals  # noqa: E402, F401

@@ -15,12 +15,18 @@ from tumbuh.notifications.links import meeting_link, whatsapp_url
 from tumbuh.people.models import Employee
 
 from .. import selectors, services
-from ..forms import ActionItemForm, ActionRowFormSet, GoalForm, SessionEditForm, SessionForm
+from ..forms import ActionItemForm, ActionRowFormSet, SessionEditForm, SessionForm
+from ..models import SessionCanvas
+from . import canvas
 
 
 def engagement_list(request):
     engagements = selectors.engagement_list_for(request.user)
-    return render(request, "coaching/engagement_list.html", {"engagements": engagements})
+    context = {
+        "engagements": engagements,
+        "peer_invitations": selectors.pending_peer_invitations_received(request.user),  # issue 4: peer coaching
+    }
+    return render(request, "coaching/engagement_list.html", context)
 
 
 def engagement_detail(request, pk: int):
@@ -54,12 +60,14 @@ def session_create(request, pk: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Session recorded."))
+            if session.canvas != SessionCanvas.FREE:  # issue 4: a chosen model goes on to its canvas
+                return redirect("coaching:session-canvas", pk=session.pk)
             return redirect("coaching:session-detail", pk=session.pk)
     return render(request, "coaching/session_form.html", {"engagement": engagement, "form": form, "actions": actions})
 
 
 def session_detail(request, pk: int):
-    session = fetch(request.user, "coaching.view_session", selectors.sessions_visible_to(request.user), pk=pk)
+    session = fetch(request.user, "coaching.view_session", selectors.session_canvas_for(request.user), pk=pk)
     show_private = can(request.user, "coaching.view_private_notes", session)
     engagement = session.engagement
     other = engagement.coach if request.user.pk == engagement.coachee_id else engagement.coachee
@@ -75,10 +83,11 @@ def session_detail(request, pk: int):
         "engagement": session.engagement,
         "show_private": show_private,
         "can_change": can(request.user, "coaching.change_session", session),
-        "actions": session.action_items.select_related("owner").order_by("due_on", "pk"),
+        "actions": session.action_items.all(),  # prefetched with their owners, by due date
         "whatsapp_url": whatsapp_url(other.phone),
         "whatsapp_name": other.full_name,
         "meeting_link": meeting_link(session),
+        **canvas.session_detail_extras(request, session),  # issue 4: stage notes, follow-up, SBI feedback
     }
     return render(request, "coaching/session_detail.html", context)
 
@@ -121,20 +130,6 @@ def session_edit(request, pk: int):
         )
     context = {"session": session, "engagement": session.engagement, "form": form, "conflict": conflict}
     return render(request, "coaching/session_edit.html", context)
-
-
-def goal_create(request, pk: int):
-    engagement = fetch(request.user, "coaching.add_goal", selectors.engagements_visible_to(request.user), pk=pk)
-    form = GoalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_goal(engagement=engagement, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Goal added."))
-            return redirect("coaching:engagement-detail", pk=engagement.pk)
-    return render(request, "coaching/goal_form.html", {"engagement": engagement, "form": form})
 
 
 def action_create(request, pk: int):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from tumbuh.coaching.demo import seed_practice
 from tumbuh.coaching.models import (
     ActionItem,
     Engagement,
@@ -26,6 +27,7 @@ from tumbuh.people.management.commands import _demo_data as data
 from tumbuh.people.models import Agency, Employee, Language, Role, RoleGrant, TimeZone, Unit
 from tumbuh.people.nip import parse_nip
 from tumbuh.service.demo import seed_service
+from tumbuh.toolkit.services import install_builtin_questions
 
 DEMO_PASSWORD = "tumbuh-demo-2026"  # noqa: S105 -- printed for everyone to use, by design
 
@@ -123,6 +125,8 @@ class DemoSeeder:
         for index, spec in enumerate(data.ENGAGEMENTS):
             self.seed_engagement(index, spec)
         seed_service(agency=self.agency, people=self.people, now=self.now)
+        install_builtin_questions()
+        seed_practice(people=self.people, now=self.now)
 
     # People and the organisation
 

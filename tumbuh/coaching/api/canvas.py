@@ -1,0 +1,203 @@
+"""The session canvas, the Will/Action stage, micro-coaching and SBI feedback. Reads of notes are audit-logged."""
+
+import datetime
+
+from django.utils import translation
+from ninja import Router, Schema, Status
+
+from tumbuh.access.policy import fetch
+from tumbuh.audit.services import record_event
+from tumbuh.toolkit.selectors import questions_by_stage
+
+from .. import selectors
+from ..models import Session, SessionMode
+from ..services import ActionDraft
+from ..services import canvas as canvas_services
+from ..services import feedback as feedback_services
+from . import ActionIn, ActionItemOut, PersonOut, SessionOut, _participant, _via
+
+router: Router = Router(tags=["coaching"])
+
+QUESTIONS_PER_STAGE = 4
+
+
+class StageOut(Schema):
+    code: str
+    label: str
+    purpose: str
+    creates_actions: bool
+    notes: str
+    questions: list[str]
+
+
+class CanvasOut(Schema):
+    session_id: int
+    canvas: str
+    version: int
+    stages: list[StageOut]
+    follow_up_id: int | None
+
+
+class CanvasIn(Schema):
+    version: int
+    stage_notes: dict[str, str]
+
+
+class FollowUpIn(Schema):
+    days_after: int = canvas_services.FOLLOW_UP_DEFAULT_DAYS
+    at: datetime.time | None = None
+    mode: SessionMode | None = None
+    location: str | None = None
+    canvas: str | None = None
+
+
+class WillIn(Schema):
+    actions: list[ActionIn] = []
+    follow_up: FollowUpIn | None = None
+
+
+class WillOut(Schema):
+    actions: list[ActionItemOut]
+    follow_up: SessionOut | None
+
+
+class MicroSessionIn(Schema):
+    focus: str
+    insight: str
+    action: ActionIn
+    scheduled_at: datetime.datetime | None = None
+    duration_minutes: int = canvas_services.MICRO_DEFAULT_MINUTES
+    mode: SessionMode = SessionMode.ONLINE
+    location: str = ""
+
+
+class MicroSessionOut(SessionOut):
+    canvas: str
+    stage_notes: dict[str, str]
+
+
+class FeedbackIn(Schema):
+    situation: str
+    behaviour: str
+    impact: str
+    reflective_question: str = ""
+    confirm_observable: bool = False
+
+
+class FeedbackOut(Schema):
+    id: int
+    session_id: int
+    given_by: PersonOut
+    situation: str
+    behaviour: str
+    impact: str
+    reflective_question: str
+    created_at: datetime.datetime
+
+
+def _canvas(session: Session) -> dict:
+    framework = canvas_services.framework_of(session)
+    stages = []
+    if framework is not None:
+        language = translation.get_language() or "id"
+        bank = questions_by_stage(framework.code, agency_id=session.engagement.coach.agency_id)
+        notes = session.stage_notes or {}
+        stages = [
+            {
+                "code": stage.code,
+                "label": str(stage.label),
+                "purpose": str(stage.purpose),
+                "creates_actions": stage.creates_actions,
+                "notes": notes.get(stage.code, ""),
+                "questions": [q.text_in(language) for q in bank.get(stage.code, [])[:QUESTIONS_PER_STAGE]],
+            }
+            for stage in framework.stages
+        ]
+    follow_up = canvas_services.current_follow_up(session)
+    return {
+        "session_id": session.pk,
+        "canvas": session.canvas,
+        "version": session.version,
+        "stages": stages,
+        "follow_up_id": follow_up.pk if follow_up is not None else None,
+    }
+
+
+@router.get("/sessions/{session_id}/canvas", response=CanvasOut, summary="A session's canvas with its stage notes")
+def get_canvas(request, session_id: int):
+    session = fetch(request.user, "coaching.view_canvas", selectors.sessions_visible_to(request.user), pk=session_id)
+    record_event(
+        actor=request.user,
+        action="session.notes.read",
+        target=session,
+        request=request,
+        via=_via(request),
+        detail="canvas",
+    )
+    return _canvas(session)
+
+
+@router.put(
+    "/sessions/{session_id}/canvas",
+    response=CanvasOut,
+    summary="Replace the stage notes; send the version you read (409 if someone saved since)",
+)
+def update_canvas(request, session_id: int, payload: CanvasIn):
+    session = fetch(request.user, "coaching.change_canvas", selectors.sessions_visible_to(request.user), pk=session_id)
+    session = canvas_services.update_stage_notes(
+        session=session, by=request.user, expected_version=payload.version, stage_notes=payload.stage_notes
+    )
+    return _canvas(session)
+
+
+@router.post(
+    "/sessions/{session_id}/will",
+    response={201: WillOut},
+    summary="Actions from the Will/Action stage and the follow-up session, all or nothing",
+)
+def commit_will(request, session_id: int, payload: WillIn):
+    session = fetch(request.user, "coaching.change_canvas", selectors.sessions_visible_to(request.user), pk=session_id)
+    engagement = session.engagement
+    drafts = [ActionDraft(a.title, _participant(engagement, a.owner_id), a.due_on) for a in payload.actions]
+    follow_up = None
+    if payload.follow_up is not None:
+        follow_up = canvas_services.FollowUpDraft(**payload.follow_up.dict())
+    result = canvas_services.commit_will(session=session, by=request.user, actions=drafts, follow_up=follow_up)
+    return Status(201, {"actions": result.actions, "follow_up": result.follow_up})
+
+
+@router.post(
+    "/engagements/{engagement_id}/micro-sessions",
+    response={201: MicroSessionOut},
+    summary="Record a micro-coaching session (10–15 minutes: focus, insight, one action)",
+)
+def create_micro_session(request, engagement_id: int, payload: MicroSessionIn):
+    engagement = fetch(
+        request.user, "coaching.run_micro_session", selectors.engagements_visible_to(request.user), pk=engagement_id
+    )
+    action = payload.action
+    session = canvas_services.log_micro_session(
+        engagement=engagement,
+        by=request.user,
+        focus=payload.focus,
+        insight=payload.insight,
+        action=ActionDraft(action.title, _participant(engagement, action.owner_id), action.due_on),
+        scheduled_at=payload.scheduled_at,
+        duration_minutes=payload.duration_minutes,
+        mode=payload.mode,
+        location=payload.location,
+    )
+    return Status(201, session)
+
+
+@router.get("/sessions/{session_id}/feedback", response=list[FeedbackOut], summary="SBI feedback given in a session")
+def list_feedback(request, session_id: int):
+    session = fetch(request.user, "coaching.view_feedback", selectors.sessions_visible_to(request.user), pk=session_id)
+    record_event(actor=request.user, action="session.feedback.read", target=session, request=request, via=_via(request))
+    return session.feedback.select_related("given_by").order_by("created_at", "pk")
+
+
+@router.post("/sessions/{session_id}/feedback", response={201: FeedbackOut}, summary="Give SBI feedback")
+def give_feedback(request, session_id: int, payload: FeedbackIn):
+    session = fetch(request.user, "coaching.give_feedback", selectors.sessions_visible_to(request.user), pk=session_id)
+    return Status(201, feedback_services.give_feedback(session=session, by=request.user, **payload.dict()))
