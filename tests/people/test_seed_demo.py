@@ -5,14 +5,38 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from tumbuh.coaching.models import ActionItem, Engagement, EngagementStatus, Goal, Session, SessionStatus
+from tumbuh.coaching.models import (
+    ActionItem,
+    Contract,
+    Engagement,
+    EngagementStatus,
+    Feedback,
+    Goal,
+    GoalProgress,
+    PeerInvitation,
+    Session,
+    SessionStatus,
+)
 from tumbuh.people.management.commands.seed_demo import DEMO_PASSWORD
 from tumbuh.people.models import Agency, Employee, PositionType, Role, RoleGrant, Unit
 from tumbuh.people.nip import parse_nip
 
 pytestmark = pytest.mark.django_db
 
-SEEDED_MODELS = (Agency, Unit, Employee, RoleGrant, Engagement, Session, Goal, ActionItem)
+SEEDED_MODELS = (
+    Agency,
+    Unit,
+    Employee,
+    RoleGrant,
+    Engagement,
+    Session,
+    Goal,
+    ActionItem,
+    Contract,
+    GoalProgress,
+    Feedback,
+    PeerInvitation,
+)
 
 
 def seed() -> str:
@@ -44,6 +68,24 @@ def test_second_run_changes_nothing(output):
     assert first["Session"] > 0
     assert first["Goal"] > 0
     assert first["ActionItem"] > 0
+
+
+def test_the_demo_shows_good_practice(output):
+    started = Engagement.objects.exclude(status=EngagementStatus.REQUESTED)
+    # Every started engagement has its contract; one still waits for the coachee, in Indonesian terms.
+    assert Contract.objects.count() == started.count()
+    pending = Contract.objects.filter(coachee_accepted_at__isnull=True).get()
+    assert pending.engagement.topic == "Membangun kepercayaan diri saat presentasi"
+    assert pending.confidentiality.startswith("Apa yang kita bicarakan dalam coaching")
+    # Budi's engagement: a GROW session with SBI feedback, and a SMART goal with its progress.
+    grow = Session.objects.get(canvas="grow")
+    assert grow.engagement.coachee.email == "budi@babelprov.go.id"
+    assert set(grow.stage_notes) == {"goal", "reality", "options", "will"}
+    assert grow.feedback.get().given_by == grow.engagement.coach
+    goal = Goal.objects.get(title__startswith="Mendelegasikan minimal tiga tugas")
+    assert (goal.unit, goal.baseline, goal.target) == ("tugas", 0, 3)
+    assert [p.value for p in GoalProgress.objects.filter(goal=goal)] == [0, 1, 2]
+    assert PeerInvitation.objects.get().invitee.email == "budi@babelprov.go.id"
 
 
 def test_second_run_keeps_a_changed_password(output):

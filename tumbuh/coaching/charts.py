@@ -5,6 +5,7 @@ its own), in the look of the service's charts.
 """
 
 import datetime
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -32,6 +33,18 @@ def _span(goal: Goal, entries: Sequence[GoalProgress]) -> tuple[datetime.date, d
 def _day(ordinal: float) -> str:
     # x is the day's ordinal (pygal's DateLine leans on a deprecated datetime call); an empty chart has 0 and 1.
     return date_format(datetime.date.fromordinal(round(ordinal)), "j M Y") if ordinal >= 1 else ""
+
+
+def _y_ticks(values: Sequence[float]) -> list[float]:
+    """About five round steps from the lowest to the highest value; whole steps when every value is whole."""
+    low, high = min(values), max(values)
+    raw = (high - low) / 5 or 1.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if all(float(v).is_integer() for v in values):
+        step = max(1.0, math.ceil(step))
+    first = math.floor(low / step) * step
+    return [first + step * i for i in range(math.ceil((high - first) / step) + 1)]
 
 
 def goal_chart(goal: Goal, entries: Sequence[GoalProgress]) -> str:
@@ -62,11 +75,17 @@ def goal_chart(goal: Goal, entries: Sequence[GoalProgress]) -> str:
     # At most six dates under the axis: a phone shows the picture 360 px wide.
     step = max(1, -(-(end - start) // 5))
     chart.x_labels = list(range(start, end + 1, step))
-    chart.add(_("Progress"), [(entry.recorded_on.toordinal(), float(entry.value)) for entry in entries])
+    values = [float(entry.value) for entry in entries]
+    chart.add(
+        _("Progress"), [(entry.recorded_on.toordinal(), value) for entry, value in zip(entries, values, strict=True)]
+    )
     if goal.target is not None and goal.baseline is not None:
         baseline = float(goal.baseline)
         chart.add(_("Baseline"), [(start, baseline), (end, baseline)], show_dots=False, stroke_style=DASHED)
     # A goal without an indicator target is done at 100%.
     target = float(goal.target) if goal.target is not None else 100.0
     chart.add(_("Target"), [(start, target), (end, target)], show_dots=False, stroke_style=DASHED)
+    if goal.measures_value:
+        references = [target, *([float(goal.baseline)] if goal.baseline is not None else [])]
+        chart.y_labels = _y_ticks([*values, *references])
     return chart.render(is_unicode=True)
