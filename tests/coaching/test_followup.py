@@ -101,7 +101,9 @@ def test_coach_turns_will_into_two_actions_and_a_follow_up_fourteen_days_later(
         "when": when,
         "zone": "WIB",
     }
-    assert [message.to for message in mail.outbox] == [["budi@babelprov.go.id"]]
+    # Each gets the calendar invitation (tests/notifications/test_follow_up_invitation.py); the coach no notice.
+    assert sorted(message.to for message in mail.outbox) == [["budi@babelprov.go.id"], ["sari@babelprov.go.id"]]
+    assert not Notification.objects.filter(recipient=sari).exists()
     assert list(AuditEvent.objects.filter(action="session.follow_up.planned").values_list("actor", "target_id")) == [
         (sari.pk, str(later.pk))
     ]

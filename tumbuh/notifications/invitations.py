@@ -1,7 +1,7 @@
-"""Calendar invitations and reminders for booked sessions.
+"""Calendar invitations and reminders for booked sessions, and the invitation to a follow-up planned on the canvas.
 
-The booking code calls `on_booking_changed` after commit; the sends run in background tasks, each
-person's message in their own language and time zone.
+The booking code calls `on_booking_changed` after commit, the canvas `services.notify_follow_up_planned`; the
+sends run in background tasks, each person's message in their own language and time zone.
 
 When a reminder is sent (one rule, shared by the deferred task and the `send_due_reminders` sweep):
 a reminder falls due its lead time (24 h or 1 h) before the session starts. It goes out from 5 minutes
@@ -14,7 +14,6 @@ counts, as the booking keeps no time of its last move). At most once per booking
 """
 
 import datetime
-from typing import Literal
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -24,11 +23,12 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from tumbuh.coaching.models import Session, SessionStatus
 from tumbuh.people.models import Employee
 from tumbuh.service.models import Booking, ReminderSent
 from tumbuh.service.models.booking import BookingStatus
 
-from .ics import build_invitation
+from .ics import Method, build_invitation, build_session_invitation
 from .links import meeting_link, whatsapp_url
 from .models import Notification, NotificationKind
 from .services import email_enabled, notify
@@ -103,22 +103,28 @@ def _when(moment: datetime.datetime) -> str:
 def _context(booking: Booking, recipient: Employee) -> dict:
     """What the e-mails show RECIPIENT; call it inside their language and time zone."""
     other = booking.request.requester if recipient.pk == booking.provider_id else booking.provider
-    session = booking.session
     return {
-        "recipient": recipient,
-        "other": other,
+        **_meeting_context(booking.session, recipient, other),
         "service": booking.request.get_kind_display(),
         "topic": booking.request.topic.name,
         "when": _when(booking.starts_at),
-        "meeting_link": meeting_link(session) if session.mode == "online" else "",
-        "location": session.location if session.mode != "online" else "",
-        "whatsapp": whatsapp_url(other.phone),
-        "url": settings.SITE_URL + _session_path(booking),
     }
 
 
-def _session_path(booking: Booking) -> str:
-    return reverse("coaching:session-detail", args=[booking.session_id])
+def _meeting_context(session: Session, recipient: Employee, other: Employee) -> dict:
+    """Who meets whom, where and on which page: what every invitation and reminder e-mail shows."""
+    return {
+        "recipient": recipient,
+        "other": other,
+        "meeting_link": meeting_link(session) if session.mode == "online" else "",
+        "location": session.location if session.mode != "online" else "",
+        "whatsapp": whatsapp_url(other.phone),
+        "url": settings.SITE_URL + _session_path(session.pk),
+    }
+
+
+def _session_path(session_id: int) -> str:
+    return reverse("coaching:session-detail", args=[session_id])
 
 
 def _invitation_text(change: str, context: dict) -> str:
@@ -140,23 +146,62 @@ def send_booking_invitation(*, booking_id: int, recipient_id: int, change: str) 
         # The booking changed again before this ran; the message about its present state is on its way.
         return
     recipient = Employee.objects.get(pk=recipient_id)
-    method: Literal["REQUEST", "CANCEL"] = "CANCEL" if cancelled else "REQUEST"
+    method: Method = "CANCEL" if cancelled else "REQUEST"
     with translation.override(recipient.language), timezone.override(recipient.time_zone):
         context = {**_context(booking, recipient), "change": change}
         text = _invitation_text(change, context)
         body = render_to_string("notifications/booking_invitation_body.txt", context)
     Notification.objects.create(
-        recipient=recipient, kind=NotificationKind.INVITATIONS, text=text[:300], url=_session_path(booking)
+        recipient=recipient, kind=NotificationKind.INVITATIONS, text=text[:300], url=_session_path(booking.session_id)
     )
-    if not email_enabled(employee=recipient, kind=NotificationKind.INVITATIONS):
-        return
-    message = EmailMessage(subject=text, body=body, to=[recipient.email])
-    message.attach(
-        "undangan.ics",
-        build_invitation(booking=booking, recipient=recipient, method=method),
-        f"text/calendar; method={method}; charset=UTF-8",
-    )
+    if email_enabled(employee=recipient, kind=NotificationKind.INVITATIONS):
+        ics = build_invitation(booking=booking, recipient=recipient, method=method)
+        _send_with_invitation(recipient, subject=text, body=body, ics=ics, method=method)
+
+
+def _send_with_invitation(recipient: Employee, *, subject: str, body: str, ics: bytes, method: Method) -> None:
+    message = EmailMessage(subject=subject, body=body, to=[recipient.email])
+    message.attach("undangan.ics", ics, f"text/calendar; method={method}; charset=UTF-8")
     message.send()
+
+
+def send_follow_up_invitation(*, session_id: int, recipient_id: int) -> None:
+    """Send the coach or the coachee of a planned follow-up its .ics, unless they turned invitations off.
+
+    The coachee also gets an in-app notice; the coach planned it and needs none.
+    """
+    session = (
+        Session.objects.select_related("engagement__coach", "engagement__coachee")
+        .filter(pk=session_id, status=SessionStatus.SCHEDULED)
+        .first()
+    )
+    if session is None:
+        return  # cancelled or gone before this ran: no calendar should get it now
+    engagement = session.engagement
+    recipient = Employee.objects.get(pk=recipient_id)
+    is_coach = recipient.pk == engagement.coach_id
+    other = engagement.coachee if is_coach else engagement.coach
+    with translation.override(recipient.language), timezone.override(recipient.time_zone):
+        local = timezone.localtime(session.scheduled_at)
+        values = {"name": other.full_name, "when": formats.date_format(local, "l, j F Y H:i"), "zone": local.tzname()}
+        if is_coach:
+            text = _("You planned a follow-up session with %(name)s: %(when)s %(zone)s.") % values
+        else:
+            text = _("%(name)s planned a follow-up session with you: %(when)s %(zone)s.") % values
+        context = {
+            **_meeting_context(session, recipient, other),
+            "is_coach": is_coach,
+            "topic": engagement.topic,
+            "when": _when(session.scheduled_at),
+        }
+        body = render_to_string("notifications/follow_up_invitation_body.txt", context)
+    if not is_coach:
+        Notification.objects.create(
+            recipient=recipient, kind=NotificationKind.INVITATIONS, text=text[:300], url=_session_path(session.pk)
+        )
+    if email_enabled(employee=recipient, kind=NotificationKind.INVITATIONS):
+        ics = build_session_invitation(session=session, recipient=recipient)
+        _send_with_invitation(recipient, subject=text, body=body, ics=ics, method="REQUEST")
 
 
 def send_booking_reminder(*, booking_id: int, kind: str, now: datetime.datetime | None = None) -> bool:
@@ -193,6 +238,6 @@ def _remind(booking: Booking, recipient: Employee, kind: str) -> None:
         recipient=recipient,
         kind=REMINDER_NOTIFICATION[kind],
         text=text,
-        url=_session_path(booking),
+        url=_session_path(booking.session_id),
         email_body=lambda: render_to_string("notifications/booking_reminder_body.txt", context()),
     )

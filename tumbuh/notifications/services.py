@@ -18,6 +18,21 @@ def notify_session_logged(*, session, by) -> None:
     transaction.on_commit(lambda: tasks.send_session_logged_email.enqueue(session.pk, recipient_id))
 
 
+def notify_follow_up_planned(*, session) -> None:
+    """After commit, send coach and coachee the calendar invitation to a follow-up; the coachee gets a notice too."""
+    from . import tasks
+
+    session_id = session.pk
+    recipient_ids = (session.engagement.coach_id, session.engagement.coachee_id)
+
+    def enqueue() -> None:
+        for recipient_id in recipient_ids:
+            tasks.send_follow_up_invitation.enqueue(session_id, recipient_id)
+
+    # Enqueued only if the follow-up is committed: a rolled-back canvas sends nothing.
+    transaction.on_commit(enqueue)
+
+
 def send_session_logged_email(*, session_id: int, recipient_id: int) -> None:
     from tumbuh.coaching.models import Session
     from tumbuh.people.models import Employee

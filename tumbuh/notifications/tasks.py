@@ -21,5 +21,10 @@ def send_booking_invitation(booking_id: int, recipient_id: int, change: str) -> 
 
 
 @task()
+def send_follow_up_invitation(session_id: int, recipient_id: int) -> None:
+    invitations.send_follow_up_invitation(session_id=session_id, recipient_id=recipient_id)
+
+
+@task()
 def send_booking_reminder(booking_id: int, kind: str) -> None:
     invitations.send_booking_reminder(booking_id=booking_id, kind=kind)

@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from tumbuh.audit.services import record_event
-from tumbuh.notifications.models import NotificationKind
-from tumbuh.notifications.services import notify
+from tumbuh.notifications import services as notifications
 from tumbuh.people.models import Employee
 from tumbuh.toolkit.frameworks import FRAMEWORKS, Framework
 
@@ -236,28 +234,8 @@ def _plan_follow_up(session: Session, *, by: Employee, draft: FollowUpDraft, now
     follow_up.save()
     follow_up.refresh_from_db(fields=["scheduled_at"])  # in UTC, as every other read gives it
     record_event(actor=by, action="session.follow_up.planned", target=follow_up)
-    _tell_coachee_of_follow_up(follow_up)
+    notifications.notify_follow_up_planned(session=follow_up)
     return follow_up
-
-
-def _tell_coachee_of_follow_up(follow_up: Session) -> None:
-    engagement = follow_up.engagement
-    coach = engagement.coach
-
-    def text() -> str:
-        local = timezone.localtime(follow_up.scheduled_at)
-        return _("%(name)s planned a follow-up session with you: %(when)s %(zone)s.") % {
-            "name": coach.full_name,
-            "when": formats.date_format(local, "l, j F Y H:i"),
-            "zone": local.tzname(),
-        }
-
-    notify(
-        recipient=engagement.coachee,
-        kind=NotificationKind.INVITATIONS,
-        text=text,
-        url=reverse("coaching:session-detail", args=[follow_up.pk]),
-    )
 
 
 def _lock(session: Session) -> None:
