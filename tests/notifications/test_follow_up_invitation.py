@@ -16,7 +16,7 @@ from icalendar import Calendar
 from tests.factories import SessionFactory
 from tests.helpers import in_indonesian
 from tumbuh.coaching.models import Session
-from tumbuh.coaching.services import ActionDraft
+from tumbuh.coaching.services import ActionDraft, update_session
 from tumbuh.coaching.services.canvas import FollowUpDraft, commit_will
 from tumbuh.notifications.invitations import send_follow_up_invitation
 from tumbuh.notifications.links import jitsi_url
@@ -257,3 +257,55 @@ def test_a_follow_up_cancelled_before_the_send_reaches_no_calendar(session, sari
 
     assert mail.outbox == []
     assert Notification.objects.count() == 0
+
+
+def test_moving_the_follow_up_sends_both_the_new_time_under_the_same_uid(
+    session, sari, budi, django_capture_on_commit_callbacks
+):
+    later = plan(session, sari, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    new_time = later.scheduled_at + datetime.timedelta(days=1, hours=2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = update_session(
+            session=later,
+            by=sari,
+            expected_version=later.version,
+            scheduled_at=new_time,
+            duration_minutes=later.duration_minutes,
+            mode=later.mode,
+            meeting_url=later.meeting_url,
+        )
+
+    assert sorted(m.to for m in mail.outbox) == [["budi@babelprov.go.id"], ["sari@babelprov.go.id"]]
+    to_budi = mail_to("budi@babelprov.go.id")
+    budi_when = local_when(new_time, language="id", zone=WIB)
+    assert to_budi.subject == in_indonesian("The follow-up session with %(name)s moved to %(when)s %(zone)s.") % {
+        "name": "Sari Wulandari",
+        "when": budi_when.rsplit(" ", 1)[0],
+        "zone": "WIB",
+    }
+    for address in ("sari@babelprov.go.id", "budi@babelprov.go.id"):
+        _f, _m, _calendar, event = invitation_of(mail_to(address))
+        assert str(event["UID"]) == f"session-{later.pk}@tumbuh"
+        assert event["SEQUENCE"] == moved.version - 1 == 1
+        assert event["DTSTART"].dt == new_time
+
+
+def test_editing_only_the_notes_of_a_follow_up_sends_nothing(session, sari, django_capture_on_commit_callbacks):
+    later = plan(session, sari, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        update_session(
+            session=later,
+            by=sari,
+            expected_version=later.version,
+            scheduled_at=later.scheduled_at,
+            duration_minutes=later.duration_minutes,
+            mode=later.mode,
+            meeting_url=later.meeting_url,
+            private_notes="Siapkan pertanyaan tentang SOP.",
+        )
+
+    assert mail.outbox == []

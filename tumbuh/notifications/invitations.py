@@ -165,7 +165,7 @@ def _send_with_invitation(recipient: Employee, *, subject: str, body: str, ics: 
     message.send()
 
 
-def send_follow_up_invitation(*, session_id: int, recipient_id: int) -> None:
+def send_follow_up_invitation(*, session_id: int, recipient_id: int, moved: bool = False) -> None:
     """Send the coach or the coachee of a planned follow-up its .ics, unless they turned invitations off.
 
     The coachee also gets an in-app notice; the coach planned it and needs none.
@@ -184,13 +184,16 @@ def send_follow_up_invitation(*, session_id: int, recipient_id: int) -> None:
     with translation.override(recipient.language), timezone.override(recipient.time_zone):
         local = timezone.localtime(session.scheduled_at)
         values = {"name": other.full_name, "when": formats.date_format(local, "l, j F Y H:i"), "zone": local.tzname()}
-        if is_coach:
+        if moved:
+            text = _("The follow-up session with %(name)s moved to %(when)s %(zone)s.") % values
+        elif is_coach:
             text = _("You planned a follow-up session with %(name)s: %(when)s %(zone)s.") % values
         else:
             text = _("%(name)s planned a follow-up session with you: %(when)s %(zone)s.") % values
         context = {
             **_meeting_context(session, recipient, other),
             "is_coach": is_coach,
+            "moved": moved,
             "topic": engagement.topic,
             "when": _when(session.scheduled_at),
         }

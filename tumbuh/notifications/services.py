@@ -18,8 +18,11 @@ def notify_session_logged(*, session, by) -> None:
     transaction.on_commit(lambda: tasks.send_session_logged_email.enqueue(session.pk, recipient_id))
 
 
-def notify_follow_up_planned(*, session) -> None:
-    """After commit, send coach and coachee the calendar invitation to a follow-up; the coachee gets a notice too."""
+def notify_follow_up_planned(*, session, moved: bool = False) -> None:
+    """After commit, send coach and coachee the calendar invitation to a follow-up; the coachee gets a notice too.
+
+    MOVED: the follow-up's time or place changed; the invitation replaces the earlier one (same UID, higher SEQUENCE).
+    """
     from . import tasks
 
     session_id = session.pk
@@ -27,7 +30,7 @@ def notify_follow_up_planned(*, session) -> None:
 
     def enqueue() -> None:
         for recipient_id in recipient_ids:
-            tasks.send_follow_up_invitation.enqueue(session_id, recipient_id)
+            tasks.send_follow_up_invitation.enqueue(session_id, recipient_id, moved)
 
     # Enqueued only if the follow-up is committed: a rolled-back canvas sends nothing.
     transaction.on_commit(enqueue)

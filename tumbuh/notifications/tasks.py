@@ -21,8 +21,8 @@ def send_booking_invitation(booking_id: int, recipient_id: int, change: str) -> 
 
 
 @task()
-def send_follow_up_invitation(session_id: int, recipient_id: int) -> None:
-    invitations.send_follow_up_invitation(session_id=session_id, recipient_id=recipient_id)
+def send_follow_up_invitation(session_id: int, recipient_id: int, moved: bool = False) -> None:
+    invitations.send_follow_up_invitation(session_id=session_id, recipient_id=recipient_id, moved=moved)
 
 
 @task()

@@ -143,6 +143,10 @@ def log_session(
     return session
 
 
+# What a calendar invitation shows: changing one of these sends the invitation again.
+CALENDAR_FIELDS = ("scheduled_at", "duration_minutes", "mode", "meeting_url", "location")
+
+
 @transaction.atomic
 def update_session(
     *,
@@ -180,6 +184,10 @@ def update_session(
     if not changed:
         raise EditConflict(fresh)
     record_event(actor=by, action="session.changed", target=fresh)
+    moved = any(getattr(session, name) != getattr(fresh, name) for name in CALENDAR_FIELDS)
+    if fresh.follow_up_of_id and fresh.status == SessionStatus.SCHEDULED and moved:
+        # The follow-up went to both calendars: send the new time or place under the same UID.
+        notifications.notify_follow_up_planned(session=fresh, moved=True)
     return fresh
 
 
