@@ -132,6 +132,25 @@ def test_after_an_answer_the_same_colleague_may_be_invited_again(budi, dewi):
     assert second.status == "pending"
 
 
+def test_colleagues_with_an_open_peer_engagement_are_sent_back_to_it(budi, dewi):
+    first = invite_peer(by=budi, invitee=dewi.email, inviter_role="coachee", topic=TOPIC)
+    engagement = accept_peer_invitation(invitation=first, by=dewi)
+
+    with pytest.raises(ValidationError) as error:
+        invite_peer(by=dewi, invitee=budi.email, inviter_role="coach", topic="Presentasi di depan pimpinan")
+
+    assert error.value.message_dict == {
+        "invitee": [
+            "You and Budi Santoso already have an open peer-coaching engagement (“Menyusun SKP yang terukur”). "
+            "Continue there, or close it before starting another."
+        ]
+    }
+    assert PeerInvitation.objects.count() == 1
+    # Once it is closed, a new one may start.
+    Engagement.objects.filter(pk=engagement.pk).update(status="completed")
+    assert invite_peer(by=dewi, invitee=budi.email, inviter_role="coach", topic=TOPIC).status == "pending"
+
+
 def test_the_database_keeps_one_pending_invitation_per_pair_in_either_direction(budi, dewi):
     PeerInvitationFactory(invited_by=budi, invitee=dewi)
 

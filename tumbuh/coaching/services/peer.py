@@ -13,7 +13,7 @@ from tumbuh.notifications.models import NotificationKind
 from tumbuh.notifications.services import notify
 from tumbuh.people.models import Employee
 
-from ..models import Engagement, EngagementKind, PeerInvitation, PeerInvitationStatus, PeerRole
+from ..models import Engagement, EngagementKind, EngagementStatus, PeerInvitation, PeerInvitationStatus, PeerRole
 from . import start_engagement
 
 INVITED_NOTICE = gettext_lazy("%(name)s invites you to peer coaching on “%(topic)s”. Accept or decline in Tumbuh.")
@@ -42,10 +42,21 @@ def _colleague(login: str) -> Employee:
     return colleague
 
 
+OPEN_STATUSES = (EngagementStatus.REQUESTED, EngagementStatus.ACTIVE)
+
+
 def _pending_between(a: Employee, b: Employee) -> PeerInvitation | None:
     return (
         PeerInvitation.objects.filter(status=PeerInvitationStatus.PENDING)
         .filter(Q(invited_by=a, invitee=b) | Q(invited_by=b, invitee=a))
+        .first()
+    )
+
+
+def _open_peer_engagement(a: Employee, b: Employee) -> Engagement | None:
+    return (
+        Engagement.objects.filter(kind=EngagementKind.PEER, status__in=OPEN_STATUSES)
+        .filter(Q(coach=a, coachee=b) | Q(coach=b, coachee=a))
         .first()
     )
 
@@ -78,6 +89,17 @@ def invite_peer(*, by: Employee, invitee: str, inviter_role: str, topic: str, me
     existing = _pending_between(by, colleague)
     if existing is not None:
         raise _duplicate_error(existing, by)
+    open_together = _open_peer_engagement(by, colleague)
+    if open_together is not None:
+        raise ValidationError(
+            {
+                "invitee": _(
+                    "You and %(name)s already have an open peer-coaching engagement (“%(topic)s”). Continue there, "
+                    "or close it before starting another."
+                )
+                % {"name": colleague.full_name, "topic": open_together.topic}
+            }
+        )
     invitation = PeerInvitation(
         invited_by=by,
         invitee=colleague,
