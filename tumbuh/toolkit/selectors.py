@@ -35,3 +35,15 @@ def question_list_for(user: Employee, *, framework: str = "", stage: str = "") -
     if stage:
         questions = questions.filter(stage=stage)
     return questions
+
+
+KEY_QUESTIONS = 3
+
+
+def key_questions(
+    framework: str, *, agency_id: int | None, per_stage: int = KEY_QUESTIONS
+) -> dict[str, list[Question]]:
+    """The first PER_STAGE questions of each stage of one model (what cheat sheets, templates and canvases show)."""
+    return {
+        stage: questions[:per_stage] for stage, questions in questions_by_stage(framework, agency_id=agency_id).items()
+    }
