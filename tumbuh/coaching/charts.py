@@ -1,7 +1,6 @@
 """A goal's progress over time, drawn on the server as SVG with pygal.
 
-Served as a separate image URL (the page's CSP forbids the <style> pygal embeds; an image may keep
-its own), in the look of the service's charts.
+Served as a separate image URL, in the look of every chart of Tumbuh (see tumbuh.common.charts).
 """
 
 import datetime
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from tumbuh.service.charts import STYLE, _without_scripts
+from tumbuh.common.charts import base_config, without_scripts
 
 from .models import Goal, GoalProgress
 from .smart import format_amount
@@ -50,25 +49,19 @@ def _y_ticks(values: Sequence[float]) -> list[float]:
 def goal_chart(goal: Goal, entries: Sequence[GoalProgress]) -> str:
     """The recorded values over time, with the baseline and the target as dashed lines."""
     unit = goal.progress_unit
-    config = {
-        "disable_xml_declaration": True,
-        "js": [],
-        "style": STYLE,
-        "width": 600,
-        "height": 420,
-        "title": (goal.indicator if goal.measures_value and goal.indicator else goal.title)[:60],
-        "legend_at_bottom": True,
-        "truncate_legend": 40,
-        "no_data_text": _("No progress recorded yet"),
-        "x_value_formatter": _day,
-        "value_formatter": lambda value: format_amount(Decimal(str(round(value, 2))), unit),
-        "x_label_rotation": 30,
-        "dots_size": 5,
-    }
+    config = base_config(
+        title=(goal.indicator if goal.measures_value and goal.indicator else goal.title)[:60],
+        truncate_legend=40,
+        no_data_text=_("No progress recorded yet"),
+        x_value_formatter=_day,
+        value_formatter=lambda value: format_amount(Decimal(str(round(value, 2))), unit),
+        x_label_rotation=30,
+        dots_size=5,
+    )
     if not goal.measures_value:
         config["range"] = (0, 100)
     chart = pygal.XY(**config)
-    chart.add_xml_filter(_without_scripts)
+    chart.add_xml_filter(without_scripts)
     if not entries:
         return chart.render(is_unicode=True)
     start, end = (day.toordinal() for day in _span(goal, entries))

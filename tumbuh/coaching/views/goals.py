@@ -2,15 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.utils.csp import CSP
 from django.utils.translation import gettext as _
-from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from tumbuh.access.policy import can, fetch
+from tumbuh.common.charts import svg_response
 from tumbuh.common.forms import add_service_errors
 
 from .. import selectors
@@ -129,10 +127,6 @@ def goal_edit(request, pk: int):
     return render(request, "coaching/goal_edit.html", context)
 
 
-# The SVG is shown as an image: its own <style> may apply inside it, nothing else may load or run.
-@csp_override({"default-src": [CSP.NONE], "style-src": [CSP.UNSAFE_INLINE]})
 def goal_chart(request, pk: int):
     goal = fetch(request.user, "coaching.view_goal", selectors.goal_detail_for(request.user), pk=pk)
-    response = HttpResponse(draw_goal_chart(goal, list(goal.progress.all())), content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return svg_response(draw_goal_chart(goal, list(goal.progress.all())))
