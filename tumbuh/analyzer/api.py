@@ -11,7 +11,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
-from tumbuh.audit.services import record_event
+from tumbuh.audit.services import api_via, record_event
 
 from . import selectors, services
 from .models import Transcript
@@ -101,7 +101,7 @@ def list_transcripts(request):
 )
 def get_transcript(request, pk: int) -> Transcript:
     transcript = selectors.transcript_for(request.user, "analyzer.view_transcript", pk)
-    record_event(actor=request.user, action="transcript.read", target=transcript, request=request, via=_via(request))
+    record_event(actor=request.user, action="transcript.read", target=transcript, request=request, via=api_via(request))
     return transcript
 
 
@@ -110,7 +110,3 @@ def delete_transcript(request, pk: int):
     transcript = selectors.transcript_for(request.user, "analyzer.delete_transcript", pk, with_text=False)
     services.delete_transcript(transcript=transcript, by=request.user)
     return Status(204, None)
-
-
-def _via(request) -> str:
-    return getattr(request, "api_via", "api")

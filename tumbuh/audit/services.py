@@ -18,3 +18,8 @@ def record_event(
         via=via,
         ip_address=ip,
     )
+
+
+def api_via(request: HttpRequest) -> str:
+    """How an API request came in, for ``record_event(via=...)``: "token" with a bearer token, else "api"."""
+    return getattr(request, "api_via", "api")

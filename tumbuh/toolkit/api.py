@@ -39,7 +39,7 @@ def _check_filters(framework: str, stage: str) -> None:
     if framework and framework not in FRAMEWORKS:
         raise ValidationError({"framework": _("Choose one of the models: GROW, CLEAR, OSCAR or micro-coaching.")})
     models = [FRAMEWORKS[framework]] if framework else list(FRAMEWORKS.values())
-    if stage and all(stage not in {s.code for s in model.stages} for model in models):
+    if stage and not any(model.has_stage(stage) for model in models):
         raise ValidationError({"stage": _("This stage does not belong to the chosen model; pick one of its stages.")})
 
 

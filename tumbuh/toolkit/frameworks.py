@@ -30,6 +30,9 @@ class Framework:
     def stage(self, code: str) -> Stage:
         return next(stage for stage in self.stages if stage.code == code)
 
+    def has_stage(self, code: str) -> bool:
+        return any(stage.code == code for stage in self.stages)
+
     @property
     def action_stage(self) -> Stage:
         return next(stage for stage in self.stages if stage.creates_actions)

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -44,13 +43,6 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-    def clean(self) -> None:
-        framework = FRAMEWORKS.get(self.framework)
-        if framework is not None and self.stage not in {stage.code for stage in framework.stages}:
-            raise ValidationError(
-                {"stage": _("This stage does not belong to the chosen model; pick one of its stages.")}
-            )
 
     def text_in(self, language: str) -> str:
         return self.text_en if language == "en" and self.text_en else self.text

@@ -4,9 +4,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from .frameworks import Framework
-from .selectors import questions_by_stage
+from .selectors import key_questions
 
-KEY_QUESTIONS = 3
 # Rows for actions: the guide's 2–3 actions, or micro-coaching's one (with a spare line).
 ACTION_ROWS = {"micro": 2}
 DEFAULT_ACTION_ROWS = 3
@@ -22,12 +21,9 @@ def session_template_pdf(*, framework: Framework, agency_id: int | None) -> byte
     from weasyprint.urls import URLFetcher
 
     language = get_language()
-    questions = questions_by_stage(framework.code, agency_id=agency_id)
+    questions = key_questions(framework.code, agency_id=agency_id)
     stages = [
-        {
-            "stage": stage,
-            "questions": [q.text_in(language) for q in questions.get(stage.code, [])[:KEY_QUESTIONS]],
-        }
+        {"stage": stage, "questions": [q.text_in(language) for q in questions.get(stage.code, [])]}
         for stage in framework.stages
     ]
     html = render_to_string(

@@ -1,6 +1,7 @@
 """The built-in question bank: open questions for every stage of GROW, CLEAR, OSCAR and micro-coaching.
 
-Plain data, so the data migration can import it. Questions are grouped by (model code, stage code), the codes
+Plain data and one installer that takes the model class, so the data migration can use them with its
+historical model. Questions are grouped by (model code, stage code), the codes
 of ``frameworks.py``; each is (Indonesian, English). What makes a good entry: it is open (no yes/no answer,
 nothing that starts with "Apakah" or uses a "-kah" word), it carries no advice in disguise ("sebaiknya",
 "harus", "Bagaimana kalau Anda..."), it asks one thing, and it speaks to the coachee as "Anda".
@@ -229,3 +230,18 @@ BUILTIN_QUESTIONS: tuple[BankQuestion, ...] = tuple(
     for (framework, stage), questions in _BY_STAGE.items()
     for text, text_en in questions
 )
+
+
+def install(question_model) -> int:
+    """Add the built-in questions missing from the bank and return how many were added; running it again adds 0.
+
+    QUESTION_MODEL is ``Question``, or the historical model a migration gets from ``apps.get_model``.
+    """
+    present = set(question_model.objects.filter(agency__isnull=True).values_list("framework", "stage", "text"))
+    missing = [
+        question_model(framework=q.framework, stage=q.stage, text=q.text, text_en=q.text_en)
+        for q in BUILTIN_QUESTIONS
+        if (q.framework, q.stage, q.text) not in present
+    ]
+    question_model.objects.bulk_create(missing)
+    return len(missing)

@@ -11,9 +11,9 @@ from tumbuh.access.policy import can
 from tumbuh.audit.services import record_event
 from tumbuh.people.models import Employee
 
+from . import question_bank
 from .frameworks import FRAMEWORKS
 from .models import Question
-from .question_bank import BUILTIN_QUESTIONS
 
 # "Apakah …?" can be answered with yes or no; a coaching question opens the conversation instead.
 CLOSED_OPENING = re.compile(r"apakah\b", re.IGNORECASE)
@@ -22,14 +22,7 @@ CLOSED_OPENING = re.compile(r"apakah\b", re.IGNORECASE)
 def install_builtin_questions() -> int:
     """Add the built-in questions missing from the bank and return how many were added; running it again adds 0."""
     with transaction.atomic():
-        present = set(Question.objects.filter(agency__isnull=True).values_list("framework", "stage", "text"))
-        missing = [
-            Question(framework=q.framework, stage=q.stage, text=q.text, text_en=q.text_en)
-            for q in BUILTIN_QUESTIONS
-            if (q.framework, q.stage, q.text) not in present
-        ]
-        Question.objects.bulk_create(missing)
-    return len(missing)
+        return question_bank.install(Question)
 
 
 def _tidy(value: str) -> str:
@@ -41,7 +34,7 @@ def _check_question(*, framework: str, stage: str, text: str) -> None:
     model = FRAMEWORKS.get(framework)
     if model is None:
         errors["framework"] = _("Choose one of the models: GROW, CLEAR, OSCAR or micro-coaching.")
-    elif stage not in {s.code for s in model.stages}:
+    elif not model.has_stage(stage):
         errors["stage"] = _("This stage does not belong to the chosen model; pick one of its stages.")
     if not text:
         errors["text"] = _("Write the question in Indonesian.")

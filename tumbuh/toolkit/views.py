@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -20,9 +20,6 @@ from .cheatsheets import CHEATSHEETS
 from .forms import QuestionFilterForm, QuestionForm
 from .frameworks import FRAMEWORKS, GROW
 
-# How many of a stage's questions a cheat sheet shows; the bank has them all.
-KEY_QUESTIONS = 3
-
 
 def toolkit_index(request):
     require(request.user, "toolkit.view_toolkit")
@@ -33,17 +30,17 @@ def toolkit_index(request):
 
 def cheatsheet(request, slug: str):
     require(request.user, "toolkit.view_toolkit")
-    sheet = CHEATSHEETS.get(slug)
-    if sheet is None:
-        raise Http404(_("There is no cheat sheet with this name."))
+    # The URLconf has one pattern per sheet, so SLUG is always a known one.
+    sheet = CHEATSHEETS[slug]
     context: dict = {"sheet": sheet, "sheets": CHEATSHEETS.values()}
+    # A cheat sheet shows a stage's key questions; the bank has them all.
     if sheet.framework is not None:
-        questions = selectors.questions_by_stage(sheet.framework.code, agency_id=request.user.agency_id)
-        context["stages"] = [(stage, questions.get(stage.code, [])[:KEY_QUESTIONS]) for stage in sheet.framework.stages]
+        questions = selectors.key_questions(sheet.framework.code, agency_id=request.user.agency_id)
+        context["stages"] = [(stage, questions.get(stage.code, [])) for stage in sheet.framework.stages]
     elif slug == "smart":
         # A SMART goal is made in GROW's Goal stage; its questions sharpen one.
-        questions = selectors.questions_by_stage(GROW.code, agency_id=request.user.agency_id)
-        context["goal_questions"] = questions.get("goal", [])[:KEY_QUESTIONS]
+        questions = selectors.key_questions(GROW.code, agency_id=request.user.agency_id)
+        context["goal_questions"] = questions.get("goal", [])
     return render(request, "toolkit/cheatsheet_detail.html", context)
 
 
@@ -137,10 +134,8 @@ def question_retire(request, pk: int):
 
 def template_pdf(request, slug: str):
     require(request.user, "toolkit.view_toolkit")
-    framework = FRAMEWORKS.get(slug)
-    if framework is None:
-        raise Http404(_("There is no session template with this name."))
-    content = pdf.session_template_pdf(framework=framework, agency_id=request.user.agency_id)
+    # The URLconf has one pattern per model, so SLUG is always a known one.
+    content = pdf.session_template_pdf(framework=FRAMEWORKS[slug], agency_id=request.user.agency_id)
     filename = _("session-template-%(model)s.pdf") % {"model": slug}
     # Inline: it opens in the browser, ready to print.
     return FileResponse(io.BytesIO(content), filename=filename, content_type="application/pdf")

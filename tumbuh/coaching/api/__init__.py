@@ -11,7 +11,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from tumbuh.access.policy import can, fetch
-from tumbuh.audit.services import record_event
+from tumbuh.audit.services import api_via, record_event
+from tumbuh.people.models import Employee
 
 from .. import selectors, services
 from ..models import Engagement, SessionMode
@@ -100,10 +101,6 @@ class ActionItemPatch(Schema):
     done: bool
 
 
-def _via(request) -> str:
-    return getattr(request, "api_via", "api")
-
-
 def _session_detail(request, session) -> dict:
     show_private = can(request.user, "coaching.view_private_notes", session)
     record_event(
@@ -111,7 +108,7 @@ def _session_detail(request, session) -> dict:
         action="session.notes.read",
         target=session,
         request=request,
-        via=_via(request),
+        via=api_via(request),
         detail="shared+private" if show_private else "shared",
     )
     data = SessionOut.from_orm(session).dict()
@@ -120,14 +117,14 @@ def _session_detail(request, session) -> dict:
     return data
 
 
-def _participant(engagement: Engagement, person_id: int):
+def _participant(engagement: Engagement, person_id: int) -> Employee:
     """The coach or coachee with that id; anybody else is not a valid owner."""
-    for person in (engagement.coach, engagement.coachee):
-        if person.pk == person_id:
-            return person
-    raise ValidationError(
-        {"owner_id": _("The owner of an action must be the coach or the coachee of this engagement.")}
-    )
+    person = engagement.participant(person_id)
+    if person is None:
+        raise ValidationError(
+            {"owner_id": _("The owner of an action must be the coach or the coachee of this engagement.")}
+        )
+    return person
 
 
 @router.get("/engagements", response=list[EngagementOut], summary="My engagements (as coach or coachee)")

@@ -6,19 +6,16 @@ from django.utils import translation
 from ninja import Router, Schema, Status
 
 from tumbuh.access.policy import fetch
-from tumbuh.audit.services import record_event
-from tumbuh.toolkit.selectors import questions_by_stage
+from tumbuh.audit.services import api_via, record_event
 
 from .. import selectors
 from ..models import Session, SessionMode
 from ..services import ActionDraft
 from ..services import canvas as canvas_services
 from ..services import feedback as feedback_services
-from . import ActionIn, ActionItemOut, PersonOut, SessionOut, _participant, _via
+from . import ActionIn, ActionItemOut, PersonOut, SessionOut, _participant
 
 router: Router = Router(tags=["coaching"])
-
-QUESTIONS_PER_STAGE = 4
 
 
 class StageOut(Schema):
@@ -99,8 +96,7 @@ def _canvas(session: Session) -> dict:
     framework = canvas_services.framework_of(session)
     stages = []
     if framework is not None:
-        language = translation.get_language() or "id"
-        bank = questions_by_stage(framework.code, agency_id=session.engagement.coach.agency_id)
+        questions = canvas_services.stage_questions(session, translation.get_language() or "id")
         notes = session.stage_notes or {}
         stages = [
             {
@@ -109,7 +105,7 @@ def _canvas(session: Session) -> dict:
                 "purpose": str(stage.purpose),
                 "creates_actions": stage.creates_actions,
                 "notes": notes.get(stage.code, ""),
-                "questions": [q.text_in(language) for q in bank.get(stage.code, [])[:QUESTIONS_PER_STAGE]],
+                "questions": questions.get(stage.code, []),
             }
             for stage in framework.stages
         ]
@@ -131,7 +127,7 @@ def get_canvas(request, session_id: int):
         action="session.notes.read",
         target=session,
         request=request,
-        via=_via(request),
+        via=api_via(request),
         detail="canvas",
     )
     return _canvas(session)
@@ -193,7 +189,9 @@ def create_micro_session(request, engagement_id: int, payload: MicroSessionIn):
 @router.get("/sessions/{session_id}/feedback", response=list[FeedbackOut], summary="SBI feedback given in a session")
 def list_feedback(request, session_id: int):
     session = fetch(request.user, "coaching.view_feedback", selectors.sessions_visible_to(request.user), pk=session_id)
-    record_event(actor=request.user, action="session.feedback.read", target=session, request=request, via=_via(request))
+    record_event(
+        actor=request.user, action="session.feedback.read", target=session, request=request, via=api_via(request)
+    )
     return session.feedback.select_related("given_by").order_by("created_at", "pk")
 
 

@@ -10,7 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from tumbuh.access.policy import fetch, require
-from tumbuh.audit.services import record_event
+from tumbuh.audit.services import api_via, record_event
 
 from .. import selectors
 from ..models import Contract, ContractChannel, ContractRhythm, PeerInvitation, PeerRole, SupervisorShare
@@ -80,10 +80,6 @@ class PeerInvitationIn(Schema):
     message: str = ""
 
 
-def _via(request) -> str:
-    return getattr(request, "api_via", "api")
-
-
 @router.get("/engagements/{engagement_id}/contracts", response=list[ContractOut], summary="Contract versions")
 @paginate(PageNumberPagination)
 def list_contracts(request, engagement_id: int):
@@ -95,7 +91,9 @@ def list_contracts(request, engagement_id: int):
     )
     versions = list(engagement.contracts.all())
     if versions:
-        record_event(actor=request.user, action="contract.read", target=versions[0], request=request, via=_via(request))
+        record_event(
+            actor=request.user, action="contract.read", target=versions[0], request=request, via=api_via(request)
+        )
     return versions
 
 

@@ -2,17 +2,12 @@
 
 from django.db import migrations
 
+from tumbuh.toolkit import question_bank
 from tumbuh.toolkit.question_bank import BUILTIN_QUESTIONS
 
 
 def install(apps, schema_editor):
-    Question = apps.get_model("toolkit", "Question")
-    present = set(Question.objects.filter(agency__isnull=True).values_list("framework", "stage", "text"))
-    Question.objects.bulk_create(
-        Question(framework=q.framework, stage=q.stage, text=q.text, text_en=q.text_en)
-        for q in BUILTIN_QUESTIONS
-        if (q.framework, q.stage, q.text) not in present
-    )
+    question_bank.install(apps.get_model("toolkit", "Question"))
 
 
 def uninstall(apps, schema_editor):
