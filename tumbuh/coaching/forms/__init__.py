@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from tumbuh.common.forms import StyledForm
 
 from ..models import Engagement, SessionCanvas, SessionMode
+from ..models.sessions import full_session_canvas_choices
 
 
 class DateInput(forms.DateInput):
@@ -50,7 +51,7 @@ class SessionForm(StyledForm):
     canvas = forms.ChoiceField(
         label=_("Conversation model"),
         required=False,
-        choices=[(code, label) for code, label in SessionCanvas.choices if code != SessionCanvas.MICRO],
+        choices=full_session_canvas_choices,
         initial=SessionCanvas.FREE,
         help_text=_("With GROW, CLEAR or OSCAR the session canvas opens next: notes per stage and key questions."),
     )
@@ -84,6 +85,8 @@ class ActionRowForm(StyledForm):
         data = super().clean()
         if data.get("title") and not data.get("due_on"):
             self.add_error("due_on", _("Give the action a due date."))
+        if data.get("title") and not data.get("owner"):
+            self.add_error("owner", _("Choose who owns the action."))
         if data.get("due_on") and not data.get("title"):
             self.add_error("title", _("Describe the action, or clear its due date."))
         return data
@@ -102,6 +105,3 @@ class ActionItemForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = participant_choices(engagement)
         self.fields["goal"].choices = [("", "—")] + [(g.pk, g.title) for g in engagement.goals.all()]
-
-
-from .goals import GoalForm as GoalForm  # noqa: E402  (kept importable here)

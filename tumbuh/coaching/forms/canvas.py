@@ -1,39 +1,21 @@
 """Forms of the session canvas: notes per stage, the Will/Action rows, the follow-up, micro-coaching."""
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tumbuh.common.forms import StyledForm
-from tumbuh.people.models import Employee
+from tumbuh.common.forms import StyledForm, TimeInput
 from tumbuh.toolkit.frameworks import Framework
 
-from ..models import Engagement, Session, SessionCanvas, SessionMode
+from ..models import Engagement, Session, SessionMode
+from ..models.sessions import full_session_canvas_choices
 from ..services import ActionDraft
 from ..services import canvas as canvas_services
 from . import ActionRowForm, DateInput, DateTimeInput, participant_choices
 
 DAYS_OUT_OF_RANGE = _("The follow-up comes 7 to 14 days after this session; pick a number of days in that range.")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
-
-
-def follow_up_canvas_choices() -> list[tuple[str, str]]:
-    return [(code, label) for code, label in SessionCanvas.choices if code in canvas_services.FOLLOW_UP_CANVASES]
-
-
-def participant(engagement: Engagement, person_id: int) -> Employee:
-    """The coach or the coachee; the form's choices allow no one else."""
-    return engagement.coach if person_id == engagement.coach_id else engagement.coachee
 
 
 class CanvasNotesForm(StyledForm):
@@ -75,7 +57,8 @@ class BaseWillActionFormSet(forms.BaseFormSet):
         drafts, rows = [], []
         for index, row in enumerate(self.cleaned_data):
             if row.get("title"):
-                drafts.append(ActionDraft(row["title"], participant(engagement, row["owner"]), row["due_on"]))
+                # The owner's choices are the coach and the coachee only.
+                drafts.append(ActionDraft(row["title"], engagement.participant(row["owner"]), row["due_on"]))
                 rows.append(index)
         return drafts, rows
 
@@ -90,14 +73,14 @@ class FollowUpForm(StyledForm):
     at = forms.TimeField(label=_("Follow-up time"), widget=TimeInput())
     mode = forms.ChoiceField(label=_("Follow-up mode"), choices=SessionMode.choices)
     location = forms.CharField(label=_("Follow-up place"), required=False, max_length=200)
-    canvas = forms.ChoiceField(label=_("Model for the follow-up"), choices=follow_up_canvas_choices)
+    canvas = forms.ChoiceField(label=_("Model for the follow-up"), choices=full_session_canvas_choices)
 
     def __init__(self, *args, session: Session, **kwargs):
         # Only the "schedule" button sends these fields; the browser must not demand them for a plain save.
         kwargs.setdefault("use_required_attribute", False)
         super().__init__(*args, **kwargs)
         defaults = canvas_services.follow_up_defaults(session)
-        at = defaults.at or datetime.time(9, 0)
+        at = defaults.at
         self.fields["days_after"].choices = [
             (
                 days,
@@ -132,7 +115,7 @@ class FollowUpForm(StyledForm):
 
 
 class ChooseCanvasForm(forms.Form):
-    canvas = forms.ChoiceField(choices=follow_up_canvas_choices)
+    canvas = forms.ChoiceField(choices=full_session_canvas_choices)
     version = forms.IntegerField()
 
 

@@ -1,3 +1,6 @@
+import datetime
+from collections.abc import Iterable
+from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -8,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
+    from tumbuh.people.models import Employee
+
     from .contracts import Contract
 
 
@@ -23,6 +28,18 @@ class EngagementStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# An engagement is open (sessions, goals, actions and contract changes can still be added) in these statuses.
+OPEN_STATUSES = (EngagementStatus.REQUESTED, EngagementStatus.ACTIVE)
+
+
+def _latest(contracts: "Iterable[Contract]") -> "Contract | None":
+    return max(contracts, key=attrgetter("version"), default=None)
+
+
+def _in_force(contracts: "Iterable[Contract]") -> "Contract | None":
+    return _latest(contract for contract in contracts if contract.is_accepted)
 
 
 class Engagement(models.Model):
@@ -60,19 +77,30 @@ class Engagement(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (EngagementStatus.REQUESTED, EngagementStatus.ACTIVE)
+        return self.status in OPEN_STATUSES
+
+    def participant(self, person_id: int | None) -> "Employee | None":
+        """The coach or the coachee with PERSON_ID; None for anybody else."""
+        if person_id == self.coach_id:
+            return self.coach
+        if person_id == self.coachee_id:
+            return self.coachee
+        return None
+
+    def other_party(self, person: "Employee") -> "Employee":
+        """The coachee for the coach, the coach for the coachee."""
+        return self.coachee if person.pk == self.coach_id else self.coach
 
     # The contract helpers read ``contracts.all()``: prefetch it (selectors do) and they cost no query.
     @property
     def current_contract(self) -> "Contract | None":
         """The latest contract version, pending or accepted."""
-        return max(self.contracts.all(), key=attrgetter("version"), default=None)
+        return _latest(self.contracts.all())
 
     @property
     def contract_in_force(self) -> "Contract | None":
         """The latest version both parties accepted; it stays in force while a newer one waits."""
-        accepted = [contract for contract in self.contracts.all() if contract.is_accepted]
-        return max(accepted, key=attrgetter("version"), default=None)
+        return _in_force(self.contracts.all())
 
     @property
     def contract_state(self) -> str:
@@ -81,3 +109,17 @@ class Engagement(models.Model):
         if current is None:
             return "none"
         return "accepted" if current.is_accepted else "pending"
+
+    @cached_property
+    def planned_end(self) -> datetime.date | None:
+        """When the engagement is planned to end: the contract in force, else the latest proposal, else its end date.
+
+        Worked out once per instance: a page shows the SMART hints of every goal of one engagement against it.
+        """
+        contracts = self.contracts.all()  # read once, prefetched or not
+        for contract in (_in_force(contracts), _latest(contracts)):
+            if contract is not None and contract.ends_on is not None:
+                return contract.ends_on
+        if self.ended_at is not None:
+            return timezone.localdate(self.ended_at)
+        return None

@@ -30,6 +30,15 @@ class SessionCanvas(models.TextChoices):
     MICRO = "micro", _("Micro-coaching")
 
 
+# What a full session may follow (when logged, chosen on its canvas, or planned as a follow-up): any model but
+# micro-coaching, which is a short session of its own.
+FULL_SESSION_CANVASES = tuple(canvas for canvas in SessionCanvas if canvas != SessionCanvas.MICRO)
+
+
+def full_session_canvas_choices() -> list[tuple[str, str]]:
+    return [(canvas.value, str(canvas.label)) for canvas in FULL_SESSION_CANVASES]
+
+
 class Session(models.Model):
     """One meeting of an engagement. Shared notes are for coach and coachee; private notes for the coach only.
 

@@ -2,13 +2,14 @@
 
 import rules
 
-from ..models import ActionItem, Engagement, Session
+from ..models import ActionItem, Contract, Engagement, Goal, Session
 
 
 def _engagement_of(obj) -> Engagement | None:
+    """The engagement OBJ is, or belongs to; None for anything else."""
     if isinstance(obj, Engagement):
         return obj
-    if isinstance(obj, (Session, ActionItem)):
+    if isinstance(obj, (Session, ActionItem, Goal, Contract)):
         return obj.engagement
     return None
 

@@ -6,16 +6,6 @@ from . import is_open_engagement, is_participant
 
 
 @rules.predicate
-def is_contract_party(user, contract) -> bool:
-    return is_participant(user, contract.engagement)
-
-
-@rules.predicate
-def is_contract_of_open_engagement(user, contract) -> bool:
-    return contract.engagement.is_open
-
-
-@rules.predicate
 def is_inviter(user, invitation) -> bool:
     return user.pk == invitation.invited_by_id
 
@@ -27,8 +17,7 @@ def is_invitee(user, invitation) -> bool:
 
 rules.add_perm("coaching.view_contract", is_participant)
 rules.add_perm("coaching.propose_contract", is_participant & is_open_engagement)
-rules.add_perm("coaching.accept_contract", is_contract_party & is_contract_of_open_engagement)
+rules.add_perm("coaching.accept_contract", is_participant & is_open_engagement)
 rules.add_perm("coaching.invite_peer", rules.is_active)
-rules.add_perm("coaching.view_peer_invitation", is_inviter | is_invitee)
 rules.add_perm("coaching.answer_peer_invitation", is_invitee)
 rules.add_perm("coaching.withdraw_peer_invitation", is_inviter)

@@ -4,18 +4,7 @@ import rules
 
 from . import is_open_engagement, is_participant
 
-
-@rules.predicate
-def is_goal_participant(user, goal) -> bool:
-    return is_participant(user, goal.engagement)
-
-
-@rules.predicate
-def is_goal_of_open_engagement(user, goal) -> bool:
-    return is_open_engagement(user, goal.engagement)
-
-
 rules.add_perm("coaching.check_goal", is_participant)
-rules.add_perm("coaching.view_goal", is_goal_participant)
-rules.add_perm("coaching.change_goal", is_goal_participant & is_goal_of_open_engagement)
-rules.add_perm("coaching.record_goal_progress", is_goal_participant & is_goal_of_open_engagement)
+rules.add_perm("coaching.view_goal", is_participant)
+rules.add_perm("coaching.change_goal", is_participant & is_open_engagement)
+rules.add_perm("coaching.record_goal_progress", is_participant & is_open_engagement)

@@ -68,8 +68,11 @@ def start_engagement(
 
 def _check_action(engagement: Engagement, draft: ActionDraft, *, today: datetime.date) -> None:
     errors = {}
+    title_max = ActionItem._meta.get_field("title").max_length or 0
     if not draft.title.strip():
         errors["title"] = _("Describe the action in a few words.")
+    elif len(draft.title.strip()) > title_max:
+        errors["title"] = _("Keep the action to %(max)s characters or fewer.") % {"max": title_max}
     if draft.owner.pk not in (engagement.coach_id, engagement.coachee_id):
         errors["owner"] = _("The owner of an action must be the coach or the coachee of this engagement.")
     if draft.due_on < today:
@@ -78,6 +81,14 @@ def _check_action(engagement: Engagement, draft: ActionDraft, *, today: datetime
         }
     if errors:
         raise ValidationError(errors)
+
+
+def _create_actions(engagement: Engagement, session: Session, drafts: Sequence[ActionDraft]) -> list[ActionItem]:
+    """Save the action items agreed in SESSION in one insert; DRAFTS were checked with _check_action."""
+    return ActionItem.objects.bulk_create(
+        ActionItem(engagement=engagement, session=session, title=d.title.strip(), owner=d.owner, due_on=d.due_on)
+        for d in drafts
+    )
 
 
 def _check_session_fields(*, mode: str, meeting_url: str, location: str, duration_minutes: int) -> None:
@@ -132,10 +143,7 @@ def log_session(
     session.full_clean()
     session.save()
     session.refresh_from_db(fields=["scheduled_at"])
-    ActionItem.objects.bulk_create(
-        ActionItem(engagement=engagement, session=session, title=d.title.strip(), owner=d.owner, due_on=d.due_on)
-        for d in actions
-    )
+    _create_actions(engagement, session, actions)
     if engagement.status == EngagementStatus.REQUESTED:
         Engagement.objects.filter(pk=engagement.pk).update(status=EngagementStatus.ACTIVE, started_at=now)
     record_event(actor=by, action="session.logged", target=session)

@@ -19,17 +19,19 @@ from tumbuh.audit.services import record_event
 from tumbuh.notifications import services as notifications
 from tumbuh.people.models import Employee
 from tumbuh.toolkit.frameworks import FRAMEWORKS, Framework
+from tumbuh.toolkit.selectors import key_questions
 
 from ..models import ActionItem, Engagement, Session, SessionCanvas, SessionMode, SessionStatus
-from . import ActionDraft, EditConflict, _check_action, log_session
+from ..models.sessions import FULL_SESSION_CANVASES
+from . import ActionDraft, EditConflict, _check_action, _create_actions, log_session
 
 STAGE_NOTES_MAX_LENGTH = 5000
 FOLLOW_UP_DAYS = range(7, 15)
 FOLLOW_UP_DEFAULT_DAYS = 14
 MICRO_MINUTES = range(10, 16)
 MICRO_DEFAULT_MINUTES = 15
-# A follow-up is a full session: any model but the micro one.
-FOLLOW_UP_CANVASES = (SessionCanvas.FREE, SessionCanvas.GROW, SessionCanvas.CLEAR, SessionCanvas.OSCAR)
+# How many of a stage's key questions the canvas shows beside its notes.
+QUESTIONS_PER_STAGE = 4
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,15 @@ def framework_of(session: Session) -> Framework | None:
     return FRAMEWORKS.get(session.canvas)
 
 
+def stage_questions(session: Session, language: str) -> dict[str, list[str]]:
+    """The key questions the canvas shows for each stage of the session's model, in LANGUAGE; {} for a free one."""
+    framework = framework_of(session)
+    if framework is None:
+        return {}
+    bank = key_questions(framework.code, agency_id=session.engagement.coach.agency_id, per_stage=QUESTIONS_PER_STAGE)
+    return {stage: [question.text_in(language) for question in questions] for stage, questions in bank.items()}
+
+
 def follow_up_defaults(session: Session) -> FollowUpPlan:
     """The proposal: 14 days later at the same time, same mode and place, same model (a micro session's is free)."""
     return _filled(session, FollowUpDraft())
@@ -74,7 +85,7 @@ def follow_up_defaults(session: Session) -> FollowUpPlan:
 def _filled(session: Session, draft: FollowUpDraft) -> FollowUpPlan:
     """DRAFT with every blank taken from SESSION."""
     local = timezone.localtime(session.scheduled_at)
-    same_model = session.canvas if session.canvas in FOLLOW_UP_CANVASES else SessionCanvas.FREE
+    same_model = session.canvas if session.canvas in FULL_SESSION_CANVASES else SessionCanvas.FREE
     return FollowUpPlan(
         days_after=draft.days_after,
         at=draft.at or local.time().replace(second=0, microsecond=0),
@@ -154,7 +165,7 @@ def _follow_up_errors(session: Session, draft: FollowUpDraft, *, now: datetime.d
         errors["follow_up.mode"] = [_("Choose online or in person.")]
     if plan.mode == SessionMode.OFFLINE and not plan.location.strip():
         errors["follow_up.location"] = [_("An in-person session needs a place; write where you meet.")]
-    if plan.canvas not in FOLLOW_UP_CANVASES:
+    if plan.canvas not in FULL_SESSION_CANVASES:
         errors["follow_up.canvas"] = [_("Choose free, GROW, CLEAR or OSCAR for the follow-up.")]
     return errors
 
@@ -201,15 +212,7 @@ def _write_will(
     follow_up: FollowUpDraft | None,
     now: datetime.datetime,
 ) -> CanvasResult:
-    engagement = session.engagement
-    items = []
-    for draft in actions:
-        item = ActionItem(
-            engagement=engagement, session=session, title=draft.title.strip(), owner=draft.owner, due_on=draft.due_on
-        )
-        item.full_clean()
-        item.save()
-        items.append(item)
+    items = _create_actions(session.engagement, session, actions)
     planned = _plan_follow_up(session, by=by, draft=follow_up, now=now) if follow_up is not None else None
     return CanvasResult(session=session, actions=items, follow_up=planned)
 
@@ -298,7 +301,7 @@ def save_canvas(
 def choose_canvas(*, session: Session, by: Employee, canvas: str, expected_version: int) -> Session:
     """Give a session without stage notes its model (or take it away)."""
     _require_coach(session, by)
-    if canvas not in FOLLOW_UP_CANVASES:
+    if canvas not in FULL_SESSION_CANVASES:
         raise ValidationError({"canvas": _("Choose free, GROW, CLEAR or OSCAR.")})
     if session.stage_notes:
         raise ValidationError(

@@ -41,10 +41,6 @@ def _latest(engagement: Engagement) -> Contract | None:
     return Contract.objects.filter(engagement=engagement).order_by("-version").first()
 
 
-def _other_party(engagement: Engagement, person: Employee) -> Employee:
-    return engagement.coachee if person.pk == engagement.coach_id else engagement.coach
-
-
 def _check_party(engagement: Engagement, by: Employee) -> None:
     if by.pk not in (engagement.coach_id, engagement.coachee_id):
         raise ValidationError(_("Only the coach and the coachee of this engagement can agree on its contract."))
@@ -196,15 +192,8 @@ def accept_contract(*, contract: Contract, by: Employee) -> Contract:
 
 
 def planned_end(engagement: Engagement) -> datetime.date | None:
-    """When ENGAGEMENT is planned to end: the contract in force, else the latest proposal, else its end date."""
-    contracts = sorted(engagement.contracts.all(), key=lambda contract: contract.version, reverse=True)
-    in_force = next((contract for contract in contracts if contract.is_accepted), None)
-    for contract in (in_force, contracts[0] if contracts else None):
-        if contract is not None and contract.ends_on is not None:
-            return contract.ends_on
-    if engagement.ended_at is not None:
-        return timezone.localdate(engagement.ended_at)
-    return None
+    """When ENGAGEMENT is planned to end (see Engagement.planned_end)."""
+    return engagement.planned_end
 
 
 # Rendered in the recipient's language when the notice is written.
@@ -222,7 +211,7 @@ def _tell_other_party(contract: Contract, *, by: Employee, accepted: bool) -> No
     names = {"name": by.full_name, "version": contract.version, "topic": engagement.topic}
     notice = ACCEPTED_NOTICE if accepted else PROPOSED_NOTICE
     notify(
-        recipient=_other_party(engagement, by),
+        recipient=engagement.other_party(by),
         kind=NotificationKind.REQUEST_UPDATES,
         text=lambda: str(notice) % names,
         url=reverse("coaching:contract-detail", args=[engagement.pk]),

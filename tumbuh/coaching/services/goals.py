@@ -16,17 +16,6 @@ from tumbuh.people.models import Employee
 from ..models import Engagement, Goal, GoalProgress, GoalStatus
 from ..smart import Hint, check_goal
 from . import EditConflict
-from .contracts import planned_end
-
-
-def deadline_limit(engagement: Engagement) -> datetime.date | None:
-    """The last day a goal's deadline may fall on: the engagement's planned end, worked out once per instance."""
-    # A page shows the hints of every goal of one engagement; they share its end date.
-    cached = engagement.__dict__
-    if "_goal_deadline_limit" not in cached:
-        cached["_goal_deadline_limit"] = planned_end(engagement)
-    limit: datetime.date | None = cached["_goal_deadline_limit"]
-    return limit
 
 
 def draft_hints(
@@ -50,7 +39,7 @@ def draft_hints(
         unit=unit,
         deadline=target_date,
         today=timezone.localdate(),
-        engagement_ends_on=deadline_limit(engagement),
+        engagement_ends_on=engagement.planned_end,
         relevance=relevance,
         skp_reference=skp_reference,
         language=translation.get_language() or "id",

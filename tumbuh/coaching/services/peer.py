@@ -13,7 +13,8 @@ from tumbuh.notifications.models import NotificationKind
 from tumbuh.notifications.services import notify
 from tumbuh.people.models import Employee
 
-from ..models import Engagement, EngagementKind, EngagementStatus, PeerInvitation, PeerInvitationStatus, PeerRole
+from ..models import Engagement, EngagementKind, PeerInvitation, PeerInvitationStatus, PeerRole
+from ..models.engagements import OPEN_STATUSES
 from . import start_engagement
 
 INVITED_NOTICE = gettext_lazy("%(name)s invites you to peer coaching on “%(topic)s”. Accept or decline in Tumbuh.")
@@ -40,9 +41,6 @@ def _colleague(login: str) -> Employee:
             }
         )
     return colleague
-
-
-OPEN_STATUSES = (EngagementStatus.REQUESTED, EngagementStatus.ACTIVE)
 
 
 def _pending_between(a: Employee, b: Employee) -> PeerInvitation | None:

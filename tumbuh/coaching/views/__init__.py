@@ -12,7 +12,6 @@ from tumbuh.access.policy import can, fetch
 from tumbuh.audit.services import record_event
 from tumbuh.common.forms import add_service_errors
 from tumbuh.notifications.links import meeting_link, whatsapp_url
-from tumbuh.people.models import Employee
 
 from .. import selectors, services
 from ..forms import ActionItemForm, ActionRowFormSet, SessionEditForm, SessionForm
@@ -31,17 +30,16 @@ def engagement_list(request):
 
 def engagement_detail(request, pk: int):
     engagement = fetch(request.user, "coaching.view_engagement", selectors.engagement_detail_for(request.user), pk=pk)
+    contract = engagement.current_contract
     context = {
         "engagement": engagement,
+        "contract": contract,
+        "contract_awaits_me": contract is not None and contract.awaits(request.user.pk),
         "is_coach": request.user.pk == engagement.coach_id,
         "can_log_session": can(request.user, "coaching.log_session", engagement),
         "can_add": can(request.user, "coaching.add_action_item", engagement),
     }
     return render(request, "coaching/engagement_detail.html", context)
-
-
-def _owner(engagement, owner_id: int) -> Employee:
-    return engagement.coach if owner_id == engagement.coach_id else engagement.coachee
 
 
 def session_create(request, pk: int):
@@ -50,7 +48,7 @@ def session_create(request, pk: int):
     actions = ActionRowFormSet(request.POST or None, form_kwargs={"engagement": engagement}, prefix="actions")
     if request.method == "POST" and form.is_valid() and actions.is_valid():
         drafts = [
-            services.ActionDraft(row["title"], _owner(engagement, row["owner"]), row["due_on"])
+            services.ActionDraft(row["title"], engagement.participant(row["owner"]), row["due_on"])
             for row in actions.cleaned_data
             if row.get("title")
         ]
@@ -70,7 +68,7 @@ def session_detail(request, pk: int):
     session = fetch(request.user, "coaching.view_session", selectors.session_canvas_for(request.user), pk=pk)
     show_private = can(request.user, "coaching.view_private_notes", session)
     engagement = session.engagement
-    other = engagement.coach if request.user.pk == engagement.coachee_id else engagement.coachee
+    other = engagement.other_party(request.user)
     record_event(
         actor=request.user,
         action="session.notes.read",
@@ -143,7 +141,7 @@ def action_create(request, pk: int):
                 engagement=engagement,
                 by=request.user,
                 title=data["title"],
-                owner=_owner(engagement, data["owner"]),
+                owner=engagement.participant(data["owner"]),
                 due_on=data["due_on"],
                 goal=goal,
             )

@@ -10,7 +10,6 @@ from tumbuh.access.policy import can, fetch
 from tumbuh.audit.services import record_event
 from tumbuh.common.forms import add_service_errors
 from tumbuh.toolkit.frameworks import Framework
-from tumbuh.toolkit.selectors import questions_by_stage
 
 from .. import selectors
 from ..forms.canvas import (
@@ -19,15 +18,12 @@ from ..forms.canvas import (
     FollowUpForm,
     MicroSessionForm,
     WillActionFormSet,
-    follow_up_canvas_choices,
-    participant,
     show_canvas_errors,
 )
 from ..models import Session, SessionStatus
+from ..models.sessions import full_session_canvas_choices
 from ..services import ActionDraft, EditConflict
 from ..services import canvas as canvas_services
-
-QUESTIONS_PER_STAGE = 4
 
 
 def planned_follow_up(session: Session) -> Session | None:
@@ -59,8 +55,7 @@ def session_detail_extras(request, session: Session) -> dict:
 def _stage_cards(framework: Framework | None, session: Session, form: CanvasNotesForm | None, conflict) -> list[dict]:
     if framework is None:
         return []
-    language = translation.get_language() or "id"
-    bank = questions_by_stage(framework.code, agency_id=session.engagement.coach.agency_id)
+    questions = canvas_services.stage_questions(session, translation.get_language() or "id")
     notes = session.stage_notes or {}
     theirs = (conflict.stage_notes or {}) if conflict is not None else {}
     return [
@@ -69,7 +64,7 @@ def _stage_cards(framework: Framework | None, session: Session, form: CanvasNote
             "number": number,
             "notes": notes.get(stage.code, ""),
             "theirs": theirs.get(stage.code, ""),
-            "questions": [question.text_in(language) for question in bank.get(stage.code, [])[:QUESTIONS_PER_STAGE]],
+            "questions": questions.get(stage.code, []),
             "field": form[stage.code] if form is not None else None,
         }
         for number, stage in enumerate(framework.stages, start=1)
@@ -149,7 +144,7 @@ def session_canvas(request, pk: int):
         "can_edit": can_edit,
         "can_commit": can_commit,
         "can_choose": can_edit and not session.stage_notes,
-        "choices": follow_up_canvas_choices(),
+        "choices": full_session_canvas_choices(),
         "actions": session.action_items.all(),
         "conflict": conflict,
         "nothing_saved": writing,
@@ -201,7 +196,7 @@ def session_micro(request, pk: int):
                 by=request.user,
                 focus=data["focus"],
                 insight=data["insight"],
-                action=ActionDraft(data["title"], participant(engagement, data["owner"]), data["due_on"]),
+                action=ActionDraft(data["title"], engagement.participant(data["owner"]), data["due_on"]),
                 scheduled_at=data["scheduled_at"],
                 duration_minutes=data["duration_minutes"],
                 mode=data["mode"],

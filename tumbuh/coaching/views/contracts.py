@@ -64,7 +64,7 @@ def contract_propose(request, pk: int):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            other = engagement.coachee if request.user.pk == engagement.coach_id else engagement.coach
+            other = engagement.other_party(request.user)
             messages.success(
                 request, _("Contract proposed. %(name)s is asked to accept it.") % {"name": other.full_name}
             )
