@@ -20,6 +20,7 @@ from tests.service.factories import (
 )
 from tumbuh.audit.models import AuditEvent
 from tumbuh.coaching.models import Session
+from tumbuh.notifications.links import meeting_link
 from tumbuh.notifications.models import Notification
 from tumbuh.service.models import (
     AvailabilityException,
@@ -211,8 +212,10 @@ def test_booking_a_free_slot_schedules_a_session_and_tells_the_provider(
         60,
     )
     assert (session.status, session.mode, session.location) == ("scheduled", "online", "")
-    assert session.meeting_url.startswith("https://meet.jit.si/Tumbuh-")
-    assert len(session.meeting_url) > len("https://meet.jit.si/Tumbuh-") + 12
+    # No room of the provider's own: the session keeps no link and meets in the Jitsi room derived from it.
+    assert session.meeting_url == ""
+    assert meeting_link(session).startswith("https://meet.jit.si/Tumbuh-")
+    assert len(meeting_link(session)) > len("https://meet.jit.si/Tumbuh-") + 12
     assert accepted.status == RequestStatus.SCHEDULED
     assert list(accepted.events.values_list("from_status", "to_status", "actor")) == [
         ("accepted", "scheduled", budi.pk)
@@ -229,7 +232,7 @@ def test_booking_a_free_slot_schedules_a_session_and_tells_the_provider(
 def test_each_online_session_gets_its_own_jitsi_room(accepted, budi, tuesday):
     first = services.book_slot(request=accepted, starts_at=at(tuesday, 10), by=budi)
     second = services.book_slot(request=accepted, starts_at=at(tuesday, 11), by=budi)
-    assert first.session.meeting_url != second.session.meeting_url
+    assert meeting_link(first.session) != meeting_link(second.session)
 
 
 def test_the_provider_own_meeting_link_is_used_when_set(accepted, budi, sari_pool, tuesday):
@@ -502,6 +505,17 @@ def test_withdrawing_the_request_cancels_its_bookings_whatever_the_notice(booked
     booked.refresh_from_db()
     booked.request.refresh_from_db()
     assert (booked.status, booked.session.status, booked.request.status) == ("cancelled", "cancelled", "cancelled")
+
+
+def test_withdrawing_a_scheduled_request_records_one_step_to_cancelled(booked, budi, tuesday):
+    services.book_slot(request=booked.request, starts_at=at(tuesday, 11), by=budi)
+    request = ServiceRequest.objects.get(pk=booked.request_id)
+    before = list(request.events.values_list("pk", flat=True))
+    cancel_request(request=request, by=budi, reason="Sudah tidak perlu.")
+    steps = request.events.exclude(pk__in=before).values_list("from_status", "to_status", "actor", "note")
+    assert list(steps) == [("scheduled", "cancelled", budi.pk, "Sudah tidak perlu.")]
+    assert list(Booking.objects.filter(request=request).values_list("status", flat=True)) == ["cancelled"] * 2
+    assert AuditEvent.objects.filter(action="booking.cancelled", actor=budi).count() == 2
 
 
 def test_a_cancelled_booking_cannot_be_cancelled_or_moved_again(booked, budi, tuesday):

@@ -86,6 +86,8 @@ def test_admin_exports_a_period_and_is_sent_to_its_progress_page(
     assert (job.status, job.progress, job.error) == ("done", 100, "")
     assert job.finished_at is not None
     assert job.file.name.startswith("exports/") and job.file.name.endswith(".xlsx")
+    # Named in Rina's language, the period in figures (the storage may add a suffix to keep names unique).
+    assert job.file.name.split("/")[-1].startswith("layanan-20260301-20260331")
 
 
 def test_workbook_lists_the_periods_requests_without_what_was_asked(

@@ -185,3 +185,21 @@ def test_provider_pool_page_lists_the_agency_providers(client_as, budi, sari_poo
     html = client_as(budi).get("/service/providers/").content.decode()
     assert "Sari Wulandari" in html
     assert "Manajemen kinerja" in html
+
+
+def test_reading_the_request_and_the_provider_pool_writes_no_service_policy(
+    client_as, budi, rina, sari_pool, submitted
+):
+    # Permission checks read the agency's policy (its defaults when it has none); a page view never creates it.
+    for person, url in ((budi, detail(submitted.pk)), (rina, detail(submitted.pk)), (budi, "/service/providers/")):
+        assert client_as(person).get(url).status_code == 200
+    assert client_as(rina).get(f"/service/requests/{submitted.pk}/matches/").status_code == 200
+    assert not ServicePolicy.objects.exists()
+
+
+def test_provider_page_shows_the_certifications(client_as, budi, sari_pool):
+    from tumbuh.service.models import Certification
+
+    Certification.objects.create(provider=sari_pool, name="ICF ACC", issuer="International Coaching Federation")
+    html = client_as(budi).get(f"/service/providers/{sari_pool.pk}/").content.decode()
+    assert "ICF ACC" in html

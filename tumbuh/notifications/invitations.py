@@ -53,11 +53,10 @@ def reminder_is_due(
 
 
 def on_booking_changed(*, booking_id: int, change: str) -> None:
-    """Called after commit when a booking is created, rescheduled or cancelled (CHANGE)."""
+    """Called after commit (the booking code defers it) when a booking is created, rescheduled or cancelled."""
     if change not in CHANGES:
         raise ValueError(f"Unknown booking change {change!r}; expected one of {CHANGES}.")
-    # A no-op wrapper outside a transaction; inside one it keeps the worker from racing the commit.
-    transaction.on_commit(lambda: _enqueue_sends(booking_id, change))
+    _enqueue_sends(booking_id, change)
 
 
 def _enqueue_sends(booking_id: int, change: str) -> None:

@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -178,8 +177,8 @@ def accept(request, request_id: int):
 @router.post("/service/requests/{request_id}/decline", response=RequestDetailOut)
 def decline(request, request_id: int, payload: DeclineIn):
     service_request = _load(request, "service.respond_to_offer", request_id)
-    services.decline_request(request=service_request, by=request.user, reason=payload.reason)
-    return _load(request, "service.view_request", request_id)
+    # Declined, the request leaves the provider's sight: answer with the request as her decline left it.
+    return services.decline_request(request=service_request, by=request.user, reason=payload.reason)
 
 
 @router.post("/service/requests/{request_id}/cancel", response=RequestDetailOut)
@@ -274,9 +273,9 @@ def create_booking(request, request_id: int, payload: BookingIn):
 
 
 def _booking(request, booking_id: int):
-    found = get_object_or_404(booking_selectors.bookings_visible_to(request.user), pk=booking_id)
-    require(request.user, "service.change_booking", found.request)
-    return found
+    return fetch(
+        request.user, "service.change_booking", booking_selectors.bookings_visible_to(request.user), pk=booking_id
+    )
 
 
 @router.post("/service/bookings/{booking_id}/reschedule", response=BookingOut)

@@ -68,7 +68,10 @@ def build_export(*, job_id: int) -> None:
     try:
         with translation.override(person.language), timezone.override(person.time_zone):
             content = _workbook(job)
-            name = f"{_('service')}-{job.period_start:%Y%m%d}-{job.period_end:%Y%m%d}.xlsx"
+            name = _("service-%(start)s-%(end)s.xlsx") % {
+                "start": f"{job.period_start:%Y%m%d}",
+                "end": f"{job.period_end:%Y%m%d}",
+            }
         job.file.save(name, ContentFile(content), save=False)
         ExportJob.objects.filter(pk=job_id).update(
             status=ExportStatus.DONE, progress=100, file=job.file.name, finished_at=timezone.now()
@@ -103,9 +106,9 @@ def _workbook(job: ExportJob) -> bytes:
     _report(job.pk, 5)
     book = Workbook()
     requests_sheet = book.active
-    requests_sheet.title = "Permintaan"
+    requests_sheet.title = _("Requests")
     _request_rows(requests_sheet, job, agency_ids, zone)
-    _summary(book.create_sheet("Ringkasan"), job, figures)
+    _summary(book.create_sheet(_("Summary")), job, figures)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -6,7 +6,9 @@ import rules
 from tumbuh.access.predicates import is_platform_admin, is_service_admin
 from tumbuh.people.models import Role
 
-from .models import RequestStatus, ServicePolicy, ServiceRequest
+from .models import RequestStatus, ServiceRequest
+from .models.requests import OPEN_STATUSES
+from .selectors.booking import policy_of
 
 
 def _request_of(obj) -> ServiceRequest | None:
@@ -53,7 +55,7 @@ def _status_in(*statuses):
 @rules.predicate
 def agency_allows_self_pick(user, obj) -> bool:
     request = _request_of(obj)
-    return request is not None and ServicePolicy.for_agency(request.agency).allow_self_pick
+    return request is not None and policy_of(request.agency_id).allow_self_pick
 
 
 is_admin = is_service_admin_of_agency | is_platform_admin
@@ -68,17 +70,7 @@ rules.add_perm("service.see_matches", (is_admin | (is_requester & agency_allows_
 rules.add_perm("service.assign_request", is_admin & open_for_assignment)
 rules.add_perm("service.pick_provider", is_requester & agency_allows_self_pick & open_for_assignment)
 rules.add_perm("service.respond_to_offer", is_assigned_provider & _status_in(RequestStatus.ASSIGNED))
-rules.add_perm(
-    "service.cancel_request",
-    is_requester
-    & _status_in(
-        RequestStatus.SUBMITTED,
-        RequestStatus.ASSIGNED,
-        RequestStatus.ACCEPTED,
-        RequestStatus.DECLINED,
-        RequestStatus.SCHEDULED,
-    ),
-)
+rules.add_perm("service.cancel_request", is_requester & _status_in(*OPEN_STATUSES))
 rules.add_perm("service.book_session", is_requester & _status_in(RequestStatus.ACCEPTED, RequestStatus.SCHEDULED))
 rules.add_perm("service.change_booking", is_party & _status_in(RequestStatus.SCHEDULED))
 rules.add_perm(

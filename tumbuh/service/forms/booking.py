@@ -7,18 +7,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tumbuh.coaching.forms import DateInput
-from tumbuh.common.forms import StyledForm
+from tumbuh.common.forms import StyledForm, TimeInput
 
 from ..models import WeeklyAvailability
 
 # Availability and booking
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class SlotForm(StyledForm):

@@ -7,19 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tumbuh.coaching.forms import DateInput
-from tumbuh.common.forms import StyledForm
+from tumbuh.common.forms import StyledForm, TimeInput
 from tumbuh.people.models import Employee, Unit
 
 from ..models import ServiceKind, Topic
 
 WINDOW_ROWS = 3
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 class RequestForm(StyledForm):

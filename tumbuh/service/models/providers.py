@@ -63,10 +63,6 @@ class ProviderProfile(models.Model):
     def offers(self, kind: str) -> bool:
         return bool(getattr(self, f"offers_{kind}", False))
 
-    @property
-    def time_zone(self) -> str:
-        return self.employee.time_zone
-
 
 class Certification(models.Model):
     provider = models.ForeignKey(ProviderProfile, on_delete=models.CASCADE, related_name="certifications")
@@ -106,8 +102,3 @@ class ServicePolicy(models.Model):
 
     def __str__(self) -> str:
         return str(self.agency)
-
-    @classmethod
-    def for_agency(cls, agency: Agency) -> "ServicePolicy":
-        policy, _created = cls.objects.get_or_create(agency=agency)
-        return policy

@@ -104,10 +104,6 @@ class ServiceRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.topic} ({self.requester})"
 
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
 
 class PreferredWindow(models.Model):
     """A time window in which the requester would like to meet."""

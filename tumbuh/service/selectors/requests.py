@@ -48,9 +48,7 @@ def events_of(request: ServiceRequest) -> QuerySet[RequestEvent]:
 
 def providers_visible_to(user: Employee) -> QuerySet[ProviderProfile]:
     """The provider pool of USER's agency (every agency for a platform admin)."""
-    qs = ProviderProfile.objects.select_related("employee", "employee__unit").prefetch_related(
-        "topics", "certifications"
-    )
+    qs = ProviderProfile.objects.select_related("employee", "employee__unit").prefetch_related("topics")
     if user.is_superuser:
         return qs
     if user.agency_id is None:

@@ -6,19 +6,16 @@ The partial unique constraint `booking_one_active_per_slot` is the last guard.
 """
 
 import datetime
-import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tumbuh.audit.services import record_event
 from tumbuh.coaching.models import Session, SessionMode, SessionStatus
 from tumbuh.notifications import invitations
-from tumbuh.notifications.links import JITSI_DEFAULT_BASE_URL
 from tumbuh.people.models import Employee
 
 from ..models import AvailabilityException, Booking, ProviderProfile, RequestStatus, ServiceRequest, WeeklyAvailability
@@ -27,12 +24,6 @@ from ..selectors.booking import Slot, active_bookings_between, available_slots, 
 from .requests import _move
 
 BOOKABLE = (RequestStatus.ACCEPTED, RequestStatus.SCHEDULED)
-
-
-def _when(moment: datetime.datetime) -> str:
-    """MOMENT on the active clock with its zone, e.g. "Selasa, 10 Maret 2026 10:00 WITA"."""
-    local = timezone.localtime(moment)
-    return f"{formats.date_format(local, 'l, j F Y H:i')} {local.tzname()}"
 
 
 def _aware(moment: datetime.datetime) -> datetime.datetime:
@@ -83,13 +74,6 @@ def _free_slot(
     raise ValidationError({"starts_at": message})
 
 
-def _meeting_url(profile: ProviderProfile) -> str:
-    if profile.meeting_url:
-        return profile.meeting_url
-    base = getattr(settings, "JITSI_BASE_URL", JITSI_DEFAULT_BASE_URL).rstrip("/")
-    return f"{base}/Tumbuh-{secrets.token_urlsafe(12)}"
-
-
 def _announce(booking: Booking, change: str) -> None:
     booking_id = booking.pk
     transaction.on_commit(lambda: invitations.on_booking_changed(booking_id=booking_id, change=change))
@@ -126,7 +110,8 @@ def book_slot(*, request: ServiceRequest, starts_at: datetime.datetime, by: Empl
         scheduled_at=slot.starts_at,
         duration_minutes=profile.slot_minutes,
         mode=request.mode,
-        meeting_url=_meeting_url(profile) if online else "",
+        # Blank unless the provider has a room of their own: `meeting_link` then gives the session its Jitsi room.
+        meeting_url=profile.meeting_url if online else "",
         location="" if online else location.strip(),
         status=SessionStatus.SCHEDULED,
         created_at=now,
@@ -213,9 +198,11 @@ def reschedule_booking(*, booking: Booking, starts_at: datetime.datetime, by: Em
     return booking
 
 
-@transaction.atomic
-def cancel_booking(*, booking: Booking, by: Employee, enforce_notice: bool = True) -> Booking:
-    """Cancel a booked session; with ENFORCE_NOTICE, only up to the agency's minimum notice before it starts."""
+def release_booking(*, booking: Booking, by: Employee, enforce_notice: bool = True) -> Booking:
+    """Cancel a booked session and its booking, leaving the request's status alone (the caller moves it).
+
+    With ENFORCE_NOTICE, only up to the agency's minimum notice before it starts. Run it inside a transaction.
+    """
     booking, _profile = _locked_active(booking)
     now = timezone.now()
     if enforce_notice:
@@ -224,13 +211,20 @@ def cancel_booking(*, booking: Booking, by: Employee, enforce_notice: bool = Tru
     Session.objects.filter(pk=booking.session_id).update(
         status=SessionStatus.CANCELLED, version=F("version") + 1, updated_at=now
     )
+    record_event(actor=by, action="booking.cancelled", target=booking, detail=booking.starts_at.isoformat())
+    _announce(booking, "cancelled")
+    booking.refresh_from_db()
+    return booking
+
+
+@transaction.atomic
+def cancel_booking(*, booking: Booking, by: Employee, enforce_notice: bool = True) -> Booking:
+    """Cancel a booked session; with ENFORCE_NOTICE, only up to the agency's minimum notice before it starts."""
+    booking = release_booking(booking=booking, by=by, enforce_notice=enforce_notice)
     request = booking.request
     if request.status == RequestStatus.SCHEDULED and not request.bookings.filter(status=BookingStatus.ACTIVE).exists():
         # Nothing is booked any more: the request waits for a new booking, as right after acceptance.
         _move(request, RequestStatus.ACCEPTED, by=by)
-    record_event(actor=by, action="booking.cancelled", target=booking, detail=booking.starts_at.isoformat())
-    _announce(booking, "cancelled")
-    booking.refresh_from_db()
     return booking
 
 

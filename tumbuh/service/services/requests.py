@@ -279,14 +279,14 @@ def decline_request(*, request: ServiceRequest, by: Employee, reason: str) -> Se
 @transaction.atomic
 def cancel_request(*, request: ServiceRequest, by: Employee, reason: str = "") -> ServiceRequest:
     """The requester withdraws; open bookings are cancelled and the engagement ends."""
-    from .booking import cancel_booking
+    from .booking import release_booking
 
-    # Cancelling bookings moves the request itself, so check first that this copy is current.
+    # Check first that this copy is current, before its bookings are touched.
     if not ServiceRequest.objects.filter(pk=request.pk, version=request.version).exists():
         raise EditConflict(ServiceRequest.objects.get(pk=request.pk))
+    # The bookings go without moving the request: its history records one step, to cancelled.
     for booking in request.bookings.filter(status="active"):
-        cancel_booking(booking=booking, by=by, enforce_notice=False)
-    request.refresh_from_db()
+        release_booking(booking=booking, by=by, enforce_notice=False)
     _end_engagement(request, EngagementStatus.CANCELLED)
     provider = request.provider
     request = _move(request, RequestStatus.CANCELLED, by=by, note=reason, closed_at=timezone.now())

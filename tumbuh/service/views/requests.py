@@ -13,7 +13,6 @@ from tumbuh.common.forms import add_service_errors
 from tumbuh.people.models import Employee
 
 from ..forms.requests import CloseForm, DeclineForm, RateForm, RequestForm
-from ..models import ServicePolicy
 from ..selectors import requests as selectors
 from ..services import requests as services
 
@@ -217,12 +216,12 @@ def request_rate(request, pk: int):
 
 def provider_list(request):
     providers = selectors.providers_visible_to(request.user).order_by("employee__full_name")
-    policy = ServicePolicy.for_agency(request.user.agency) if request.user.agency_id else None
-    return render(request, "service/provider_list.html", {"providers": providers, "policy": policy})
+    return render(request, "service/provider_list.html", {"providers": providers})
 
 
 def provider_detail(request, pk: int):
-    profile = fetch(request.user, "service.file_request", selectors.providers_visible_to(request.user), pk=pk)
+    visible = selectors.providers_visible_to(request.user).prefetch_related("certifications")
+    profile = fetch(request.user, "service.file_request", visible, pk=pk)
     return render(request, "service/provider_detail.html", {"profile": profile})
 
 
