@@ -7,6 +7,7 @@ see the engagement, its sessions or its actions.
 """
 
 import datetime
+import json
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -25,6 +26,7 @@ from tests.service.factories import ProviderProfileFactory, ServiceRequestFactor
 from tumbuh.notifications.models import Notification
 from tumbuh.people.services import create_api_token
 from tumbuh.service.models import AvailabilityException, Booking, ExportJob
+from tumbuh.service.selectors.booking import available_slots
 from tumbuh.toolkit.models import Question
 
 ROLES = ["anonymous", "coachee", "coach", "supervisor", "admin"]
@@ -32,6 +34,7 @@ LOGIN = "login"  # a redirect to the login page
 
 
 def row(anonymous, coachee, coach, supervisor, admin, method="GET"):
+    """The outcome per role; an API row with a method other than GET sends `BODY[name]` (or {}) as JSON."""
     return method, dict(zip(ROLES, [anonymous, coachee, coach, supervisor, admin], strict=True))
 
 
@@ -67,7 +70,8 @@ EXPECTED = {
     "coaching:session-detail": PARTICIPANTS_ONLY,
     "coaching:session-edit": COACH_ONLY,
     "coaching:action-toggle": row(LOGIN, 302, 302, 404, 404, method="POST"),
-    # The schema and its viewer hold no data; every endpoint below checks its caller.
+    # The schema and its viewer hold no data; every endpoint below checks its caller. Each write is sent for
+    # real, as JSON with a valid body (see BODY), on a fresh world per case: the caller alone decides.
     "api:openapi-json": everyone(200),
     "api:openapi-view": everyone(200),
     "api:api-root": everyone(404),
@@ -75,14 +79,15 @@ EXPECTED = {
     "api:list_engagements": everyone(200, anonymous=401),
     "api:get_engagement": API_PARTICIPANTS_ONLY,
     "api:list_sessions": API_PARTICIPANTS_ONLY,
-    "api:create_session": API_PARTICIPANTS_ONLY,  # same path as list_sessions; writes are in tests/api
+    # Only the coach logs or changes a session; both participants add goals and actions and tick them.
+    "api:create_session": row(401, 403, 201, 404, 404, method="POST"),
     "api:get_session": API_PARTICIPANTS_ONLY,
-    "api:update_session": API_PARTICIPANTS_ONLY,
+    "api:update_session": row(401, 403, 200, 404, 404, method="PUT"),
     "api:list_goals": API_PARTICIPANTS_ONLY,
-    "api:create_goal": API_PARTICIPANTS_ONLY,
+    "api:create_goal": row(401, 201, 201, 404, 404, method="POST"),
     "api:list_actions": API_PARTICIPANTS_ONLY,
-    "api:create_action": API_PARTICIPANTS_ONLY,
-    "api:patch_action": everyone(405),  # PATCH only; the write is checked per role in tests/api
+    "api:create_action": row(401, 201, 201, 404, 404, method="POST"),
+    "api:patch_action": row(401, 200, 200, 404, 404, method="PATCH"),
     # Notifications: one's own notices only.
     "notifications:list": SIGNED_IN,
     "notifications:settings": SIGNED_IN,
@@ -123,20 +128,26 @@ EXPECTED = {
     "service:dashboard-export-download": row(LOGIN, 404, 404, 404, 404),
     "service:recommendation-pdf": row(LOGIN, 200, 200, 404, 403),
     "api:list_requests": everyone(200, anonymous=401),
-    "api:create_request": everyone(200, anonymous=401),  # same path as list_requests
+    # Anyone may file a request; only the coach (a provider) keeps availability; the supervisor sees nothing.
+    "api:create_request": row(401, 201, 201, 201, 201, method="POST"),
     "api:get_request": row(401, 200, 200, 404, 200),
     "api:list_matches": row(401, 403, 404, 404, 200),
     "api:list_messages": row(401, 200, 200, 404, 403),
-    "api:create_message": row(401, 200, 200, 404, 403),  # same path as list_messages
+    "api:create_message": row(401, 201, 201, 404, 403, method="POST"),
     "api:list_slots": everyone(200, anonymous=401),
     "api:list_my_availability": row(401, 403, 200, 403, 403),
-    "api:add_my_availability": row(401, 403, 200, 403, 403),  # same path
+    "api:add_my_availability": row(401, 403, 201, 403, 403, method="POST"),
     "api:list_bookings": everyone(200, anonymous=401),
-    # POST-only endpoints answer a GET with 405 before anything else; tests/api checks each write per role.
-    **{
-        f"api:{name}": everyone(405)
-        for name in ["assign", "accept", "decline", "cancel", "close", "create_booking", "reschedule", "cancel_booking"]
-    },
+    # The admin assigns the submitted request; the provider answers the assigned one;
+    # the requester cancels or books the scheduled one, its provider closes it; both move or cancel a booking.
+    "api:assign": row(401, 403, 404, 404, 200, method="POST"),
+    "api:accept": row(401, 403, 200, 404, 403, method="POST"),
+    "api:decline": row(401, 403, 200, 404, 403, method="POST"),
+    "api:cancel": row(401, 200, 403, 404, 403, method="POST"),
+    "api:close": row(401, 403, 200, 404, 403, method="POST"),
+    "api:create_booking": row(401, 201, 403, 404, 403, method="POST"),
+    "api:reschedule": row(401, 200, 200, 404, 403, method="POST"),
+    "api:cancel_booking": row(401, 200, 200, 404, 403, method="POST"),
     # Coaching practice (issue 4): contracts and peer invitations.
     # The contract belongs to the engagement. In `world` Sari proposed it and Budi still has to accept; Sari
     # pressing Accept again is told she already did (a redirect with a message).
@@ -150,24 +161,26 @@ EXPECTED = {
     "coaching:peer-invitation-decline": row(LOGIN, 403, 302, 404, 404, method="POST"),
     "coaching:peer-invitation-withdraw": row(LOGIN, 302, 403, 404, 404, method="POST"),
     "api:list_contracts": API_PARTICIPANTS_ONLY,
-    "api:propose_contract": API_PARTICIPANTS_ONLY,  # same path as list_contracts; writes are in tests/api
+    # Either participant proposes a version; Sari proposed the one in `world`, so her accepting it again is refused.
+    # Budi asked Sari to coach him: she answers the invitation, he may withdraw it.
+    "api:propose_contract": row(401, 201, 201, 404, 404, method="POST"),
+    "api:accept_contract": row(401, 200, 422, 404, 404, method="POST"),
     "api:list_peer_invitations": everyone(200, anonymous=401),
-    "api:invite_peer": everyone(200, anonymous=401),  # same path as list_peer_invitations
-    **{
-        f"api:{name}": everyone(405)  # POST only; each write is checked per role in tests/api
-        for name in ["accept_contract", "accept_peer_invitation", "decline_peer_invitation", "withdraw_peer_invitation"]
-    },
+    "api:invite_peer": row(401, 201, 201, 201, 201, method="POST"),
+    "api:accept_peer_invitation": row(401, 403, 201, 404, 404, method="POST"),
+    "api:decline_peer_invitation": row(401, 403, 200, 404, 404, method="POST"),
+    "api:withdraw_peer_invitation": row(401, 200, 403, 404, 404, method="POST"),
     # Coaching practice (issue 4): session canvas, micro-coaching, follow-up, SBI feedback.
     # The coachee reads the canvas; only the coach writes it, records micro-coaching or gives feedback.
     "coaching:session-canvas": PARTICIPANTS_ONLY,
     "coaching:session-micro": COACH_ONLY,
     "coaching:feedback-create": COACH_ONLY,
     "api:get_canvas": API_PARTICIPANTS_ONLY,
-    "api:update_canvas": API_PARTICIPANTS_ONLY,  # same path as get_canvas; writes are in tests/api
-    "api:commit_will": everyone(405),  # POST only; checked per role in tests/api/test_canvas_api.py
-    "api:create_micro_session": everyone(405),
+    "api:update_canvas": row(401, 403, 200, 404, 404, method="PUT"),
+    "api:commit_will": row(401, 403, 201, 404, 404, method="POST"),
+    "api:create_micro_session": row(401, 403, 201, 404, 404, method="POST"),
     "api:list_feedback": API_PARTICIPANTS_ONLY,
-    "api:give_feedback": API_PARTICIPANTS_ONLY,  # same path as list_feedback
+    "api:give_feedback": row(401, 403, 201, 404, 404, method="POST"),
     # Coaching practice (issue 4): SMART goals and progress.
     # Coach and coachee only; an empty POST shows the form again (the hints, or the progress errors).
     "coaching:goal-check": row(LOGIN, 200, 200, 404, 404, method="POST"),
@@ -176,9 +189,9 @@ EXPECTED = {
     "coaching:goal-progress-create": row(LOGIN, 200, 200, 404, 404, method="POST"),
     "coaching:goal-chart": PARTICIPANTS_ONLY,
     "api:get_goal": API_PARTICIPANTS_ONLY,
-    "api:update_goal": API_PARTICIPANTS_ONLY,  # same path as get_goal; writes are in tests/api
+    "api:update_goal": row(401, 200, 200, 404, 404, method="PUT"),
     "api:list_goal_progress": API_PARTICIPANTS_ONLY,
-    "api:record_goal_progress": API_PARTICIPANTS_ONLY,  # same path as list_goal_progress
+    "api:record_goal_progress": row(401, 201, 201, 404, 404, method="POST"),
     # Coaching practice (issue 4): the toolkit.
     # Everyone signed in reads it; only the agency's service admin extends the question bank (an empty form: 200).
     "toolkit:index": SIGNED_IN,
@@ -188,8 +201,9 @@ EXPECTED = {
     "toolkit:question-retire": row(LOGIN, 403, 403, 403, 302, method="POST"),
     "toolkit:template-pdf": SIGNED_IN,
     "api:list_questions": everyone(200, anonymous=401),
-    "api:create_question": everyone(200, anonymous=401),  # same path as list_questions; writes are in tests/api
-    "api:retire_question": everyone(405),  # POST only; checked per role in tests/api
+    # Only the agency's service admin extends the question bank.
+    "api:create_question": row(401, 403, 403, 403, 201, method="POST"),
+    "api:retire_question": row(401, 403, 403, 403, 200, method="POST"),
     # Coaching practice (issue 4): the conversation analyzer. The coach's own learning material: the
     # coachee (who sees the session) is refused, everyone else does not learn it exists.
     "analyzer:transcript-list": SIGNED_IN,
@@ -197,10 +211,10 @@ EXPECTED = {
     "analyzer:transcript-detail": COACH_ONLY,
     "analyzer:transcript-chart": COACH_ONLY,
     "analyzer:transcript-delete": row(LOGIN, 403, 302, 404, 404, method="POST"),
-    "api:analyze_transcript": everyone(405),  # POST only; checked per role in tests/api
+    "api:analyze_transcript": row(401, 403, 201, 404, 404, method="POST"),
     "api:list_transcripts": everyone(200, anonymous=401),
     "api:get_transcript": row(401, 403, 200, 404, 404),
-    "api:delete_transcript": row(401, 403, 200, 404, 404),  # same path as get_transcript; DELETE in tests/api
+    "api:delete_transcript": row(401, 403, 204, 404, 404, method="DELETE"),
 }
 
 
@@ -280,7 +294,18 @@ def world(engagement, budi, sari, wayan, rina):
     goal = GoalFactory(engagement=engagement, title="Mendelegasikan dua tugas rutin")
     transcript = TranscriptFactory(session=session)
     people = {"anonymous": None, "coachee": budi, "coach": sari, "supervisor": wayan, "admin": rina}
+    # Free slots of Sari's, for the API's booking writes (a time she is free, so only the caller decides).
+    slots = available_slots(provider=profile, start=timezone.localdate(), days=21)
     ids = {
+        # What the API's writes send (see BODY), besides the objects below.
+        "coach_person": sari.pk,
+        "coachee_person": budi.pk,
+        "colleague_email": EmployeeFactory(agency=budi.agency).email,
+        "topic": submitted.topic_id,
+        "free_slot": slots[0].starts_at.isoformat(),
+        "other_free_slot": slots[1].starts_at.isoformat(),
+        "session_version": session.version,
+        "goal_version": goal.version,
         "goal": goal.pk,
         "contract": contract.pk,
         "invitation": invitation.pk,
@@ -325,6 +350,9 @@ OBJECT_OF = {
     "service:request-rate": "closed",
     "service:recommendation-pdf": "closed",
     "api:list_matches": "submitted",
+    "api:assign": "submitted",
+    "api:accept": "assigned",
+    "api:decline": "assigned",
     # Issue 4 (each part adds its own lines below).
     "coaching:goal-detail": "goal",
     "coaching:goal-edit": "goal",
@@ -353,13 +381,87 @@ def _url_for(name: str, ids) -> str:
     for placeholder in ("<int:pk>", "<request_id>"):
         route = route.replace(placeholder, str(obj))
     fixed = {"engagement_id": "engagement", "session_id": "session", "action_id": "action", "profile_id": "profile"}
-    fixed["goal_id"] = "goal"
+    fixed |= {"goal_id": "goal", "contract_id": "contract", "invitation_id": "invitation"}
+    fixed["question_id"] = "toolkit_question"
     for key, kind in fixed.items():
         route = route.replace(f"<{key}>", str(ids[kind]))
     route = route.replace("<booking_id>", str(ids["booking"]))
     route = route.replace("<slug:name>", "requests")
     route = route.replace("<uidb64>", "MQ").replace("<token>", "set-password")
+    assert "<" not in route, f"{name}: no object for a placeholder of {route}"
     return "/" + route
+
+
+def _future(days: int) -> str:
+    return (timezone.now() + datetime.timedelta(days=days)).isoformat()
+
+
+def _due(days: int = 14) -> str:
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+
+
+# A valid body for each API write that needs one, so that who calls decides the outcome, not the schema.
+BODY = {
+    "api:create_session": lambda ids: {"scheduled_at": _future(3)},
+    "api:update_session": lambda ids: {"scheduled_at": _future(4), "version": ids["session_version"]},
+    "api:create_goal": lambda ids: {"title": "Memimpin rapat mingguan", "target_date": _due(60)},
+    "api:create_action": lambda ids: {"title": "Daftar tugas", "owner_id": ids["coachee_person"], "due_on": _due()},
+    "api:patch_action": lambda ids: {"done": True},
+    "api:propose_contract": lambda ids: {
+        "topic_and_goal": "Mendelegasikan tugas rutin.",
+        "sessions_planned": 6,
+        "rhythm": "biweekly",
+        "session_minutes": 60,
+        "ends_on": _due(90),
+        "channel": "online",
+        "confidentiality": "Catatan tetap di antara kami.",
+        "base_version": 1,
+    },
+    "api:invite_peer": lambda ids: {
+        "invitee": ids["colleague_email"],
+        "inviter_role": "coachee",
+        "topic": "Menyusun SKP tim",
+    },
+    "api:update_goal": lambda ids: {
+        "title": "Mendelegasikan tiga tugas rutin",
+        "status": "open",
+        "version": ids["goal_version"],
+    },
+    "api:record_goal_progress": lambda ids: {"value": "40"},
+    "api:update_canvas": lambda ids: {"version": ids["session_version"], "stage_notes": {}},
+    "api:create_micro_session": lambda ids: {
+        "focus": "Rapat yang molor",
+        "insight": "Agenda dibagikan sehari sebelumnya.",
+        "action": {"title": "Kirim agenda", "owner_id": ids["coachee_person"], "due_on": _due()},
+    },
+    "api:give_feedback": lambda ids: {
+        "situation": "Rapat Senin pagi",
+        "behaviour": "Anda membagikan agenda sebelum rapat.",
+        "impact": "Rapat selesai tepat waktu.",
+        "confirm_observable": True,
+    },
+    "api:create_request": lambda ids: {"kind": "coaching", "topic_id": ids["topic"], "need": "Belajar delegasi."},
+    "api:create_message": lambda ids: {"body": "Terima kasih."},
+    "api:add_my_availability": lambda ids: {"weekday": 3, "start_time": "13:00", "end_time": "15:00"},
+    "api:assign": lambda ids: {"provider_id": ids["coach_person"]},
+    "api:decline": lambda ids: {"reason": "Jadwal saya penuh bulan ini."},
+    "api:create_booking": lambda ids: {"starts_at": ids["free_slot"]},
+    "api:reschedule": lambda ids: {"starts_at": ids["other_free_slot"]},
+    "api:create_question": lambda ids: {"framework": "grow", "stage": "goal", "text": "Apa yang paling penting?"},
+    "api:analyze_transcript": lambda ids: {
+        "text": "Sari: Apa yang ingin Anda capai?\nBudi: Saya ingin mendelegasikan tugas.",
+        "coach_speaker": "Sari",
+    },
+}
+
+
+def _send(client, name: str, method: str, url: str, ids):
+    if method == "GET":
+        return client.get(url)
+    if not name.startswith("api:"):
+        return client.post(url)  # a page's form, sent empty
+    body = BODY[name](ids) if name in BODY else {}
+    return client.generic(method, url, json.dumps(body), content_type="application/json")
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -370,7 +472,7 @@ def test_url_gives_the_expected_outcome_to_each_role(name, role, world, client, 
     if people[role] is not None:
         client.force_login(people[role])
     url = _url_for(name, ids)
-    response = client.post(url) if method == "POST" else client.get(url)
+    response = _send(client, name, method, url, ids)
     expected = outcomes[role]
     if expected == LOGIN:
         assert response.status_code == 302, f"{method} {url} as {role}"

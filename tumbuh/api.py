@@ -90,10 +90,18 @@ def on_schema_invalid(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
+    # Ninja's own messages are English and technical ("Cannot parse request body"): never pass them through.
+    if exc.status_code == 400:
+        # Ninja could not parse the body (malformed JSON, or not JSON at all).
+        return _error(request, 400, _("The request body is not valid JSON; send a JSON object."))
     if exc.status_code == 403:
         # Ninja's session auth refuses a write without the CSRF token this way.
         return _error(request, 403, _("The security check of your session failed; reload the page and try again."))
-    return _error(request, exc.status_code, str(exc))
+    return _error(
+        request,
+        exc.status_code,
+        _("The request could not be handled (HTTP status %(status)s).") % {"status": exc.status_code},
+    )
 
 
 @api.exception_handler(EditConflict)

@@ -94,6 +94,35 @@ def test_admin_does_not_read_the_conversation_and_outsiders_see_nothing(budi, ri
     assert api(dewi).get("/api/v1/service/requests").json()["count"] == 0
 
 
+def test_the_provider_declines_over_the_api_and_the_request_goes_back_to_the_queue(budi, rina, sari, sari_pool, topic):
+    request_id = (
+        api(budi)
+        .post(
+            "/api/v1/service/requests",
+            {"kind": "coaching", "topic_id": topic.pk, "need": "Belajar delegasi.", "windows": []},
+            content_type="application/json",
+        )
+        .json()["id"]
+    )
+    api(rina).post(
+        f"/api/v1/service/requests/{request_id}/assign", {"provider_id": sari.pk}, content_type="application/json"
+    )
+
+    declined = api(sari).post(
+        f"/api/v1/service/requests/{request_id}/decline", {"reason": "Jadwal penuh."}, content_type="application/json"
+    )
+
+    assert declined.status_code == 200
+    assert (declined.json()["id"], declined.json()["status"], declined.json()["provider"]) == (
+        request_id,
+        "declined",
+        None,
+    )
+    assert ServiceRequest.objects.get(pk=request_id).status == RequestStatus.DECLINED
+    # Declined, the request is no longer hers to see.
+    assert api(sari).get(f"/api/v1/service/requests/{request_id}").status_code == 404
+
+
 def test_a_request_with_a_past_window_is_refused_with_field_errors(budi, topic):
     response = api(budi).post(
         "/api/v1/service/requests",
