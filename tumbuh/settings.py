@@ -162,6 +162,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+# Behind a proxy that ends TLS, the proxy tells Django the original scheme (see docs/deployment.md).
+if envbool("BEHIND_HTTPS_PROXY", "false"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # No inline script or style anywhere: the policy says so and the browser enforces it.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
