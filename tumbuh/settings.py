@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "django_tasks_db",
+    "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "tumbuh.people",
     "tumbuh.access",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Turns a lockout (too many failed logins) into the login page saying so: tumbuh.people.lockout.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tumbuh.urls"
@@ -132,6 +135,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.Employee"
 AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "tumbuh.people.backends.NipOrEmailBackend",
 ]
@@ -145,9 +150,27 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed-login throttle: this many failures for one login name within the window locks it.
+# Failed logins (django-axes): LOGIN_FAILURE_LIMIT failures for one account (however its NIP or e-mail is
+# typed), or LOGIN_FAILURE_LIMIT_PER_ADDRESS from one client address (whatever the accounts), lock that
+# account or address until LOGIN_FAILURE_WINDOW_MINUTES have passed since the last failure.
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = envint("LOGIN_FAILURE_LIMIT_PER_ADDRESS", "20")
 LOGIN_FAILURE_WINDOW_MINUTES = envint("LOGIN_FAILURE_WINDOW_MINUTES", "15")
+AXES_HANDLER = "tumbuh.people.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "tumbuh.people.lockout.login_key"
+AXES_FAILURE_LIMIT = "tumbuh.people.lockout.failure_limit"
+AXES_COOLOFF_TIME = "tumbuh.people.lockout.cool_off"
+AXES_LOCKOUT_CALLABLE = "tumbuh.people.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# The back-office is scoped per agency and role; axes' own admin pages are not, so they stay off.
+AXES_ENABLE_ADMIN = False
+# The client address is REMOTE_ADDR (django-ipware is not installed). Behind a reverse proxy (as with
+# BEHIND_HTTPS_PROXY) every request would share the proxy's address and the per-address limit would lock
+# everyone after LOGIN_FAILURE_LIMIT_PER_ADDRESS failures in the window: there,
+# install django-ipware and set AXES_IPWARE_PROXY_COUNT and AXES_IPWARE_META_PRECEDENCE_ORDER
+# (e.g. ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")) to match the proxies you run.
 
 # Sessions and cookies: short-lived, HTTP-only, secure when served over HTTPS.
 SECURE_COOKIES = envbool("SECURE_COOKIES", "false")

@@ -8,15 +8,17 @@ from django.utils.translation import override
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tumbuh.people.nip import FEMALE, MALE, Nip, parse_nip
+from tumbuh.people.nip import FEMALE, MALE, AsnType, Nip, parse_nip
 
 TODAY = datetime.date(2026, 1, 15)
 
 
-def rejection(raw: str, *, language: str = "en", today: datetime.date = TODAY) -> ValidationError:
+def rejection(
+    raw: str, *, language: str = "en", today: datetime.date = TODAY, asn_type: str = AsnType.PNS
+) -> ValidationError:
     """The ValidationError parse_nip raises for RAW, with its message rendered in LANGUAGE."""
     with override(language), pytest.raises(ValidationError) as caught:
-        parse_nip(raw, today=today)
+        parse_nip(raw, asn_type=asn_type, today=today)
     return caught.value
 
 
@@ -187,3 +189,109 @@ def test_arbitrary_text_only_ever_raises_validation_error(text):
         parse_nip(text, today=TODAY)
     except ValidationError as error:
         assert error.code.startswith("nip_")
+
+
+# NI PPPK: birth date, year of first appointment, a two-digit code (not a month), sex, sequence.
+
+
+def test_valid_pppk_number_with_code_21_parses_into_its_parts():
+    nip = parse_nip("19900315 202121 2 004", asn_type=AsnType.PPPK, today=TODAY)
+
+    assert nip == Nip(
+        value="199003152021212004",
+        birth_date=datetime.date(1990, 3, 15),
+        appointment_year=2021,
+        appointment_month=None,
+        sex=FEMALE,
+        sequence=4,
+        asn_type=AsnType.PPPK,
+        pppk_code="21",
+    )
+    assert nip.formatted() == "19900315 202121 2 004"
+
+
+def test_the_same_pppk_number_read_as_a_pns_nip_has_no_real_month():
+    error = rejection("199003152021212004")
+
+    assert error.code == "nip_appointment"
+    assert error.messages == ["Digits 9-14 of a NIP are the appointment month (YYYYMM); 202121 is not a real month."]
+
+
+@pytest.mark.parametrize("code", ["00", "13", "21", "99"])
+def test_pppk_code_is_not_checked_as_a_month(code):
+    assert parse_nip(f"19900315 2021{code} 1 004", asn_type=AsnType.PPPK, today=TODAY).pppk_code == code
+
+
+def test_pppk_appointment_in_the_current_year_is_accepted():
+    assert parse_nip("199003152026211004", asn_type=AsnType.PPPK, today=TODAY).appointment_year == 2026
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "message"),
+    [
+        ("19900315202121100A", "nip_digits", "A NIP contains digits only; remove the letters or symbols."),
+        ("19900315202121100", "nip_length", "A NIP has 18 digits; this one has 17. Check it against your SK."),
+        (
+            "199002302021211004",
+            "nip_birth_date",
+            "Digits 1-8 of a NIP are the birth date (YYYYMMDD); 19900230 is not a real date.",
+        ),
+        ("202602012026211004", "nip_birth_future", "The birth date in this NIP (2026-02-01) is in the future."),
+        (
+            "199003151899211004",
+            "nip_appointment",
+            "Digits 9-12 of an NI PPPK are the year of first appointment (YYYY); 1899 is not a real year.",
+        ),
+        (
+            "199003152027211004",
+            "nip_appointment_future",
+            "The year of first appointment in this NI PPPK (2027) is in the future.",
+        ),
+        (
+            "199003151990211004",
+            "nip_appointment_before_birth",
+            "The year of first appointment in this NI PPPK comes before the birth date; check digits 1-12.",
+        ),
+        (
+            "199003152007211004",
+            "nip_appointment_too_young",
+            "By this NI PPPK the person was appointed before the age of 18; check digits 1-12.",
+        ),
+        (
+            "199003152021213004",
+            "nip_sex",
+            "Digit 15 of a NIP is the sex code, 1 (male) or 2 (female); it is 3 here.",
+        ),
+        (
+            "199003152021211000",
+            "nip_sequence",
+            "The last three digits of a NIP are a sequence from 001 to 999; 000 is not valid.",
+        ),
+    ],
+)
+def test_each_pppk_error_has_one_precise_message(raw, code, message):
+    error = rejection(raw, asn_type=AsnType.PPPK)
+
+    assert error.code == code
+    assert error.messages == [message]
+
+
+@st.composite
+def valid_pppk_numbers(draw) -> tuple[str, datetime.date, int, str, int, int]:
+    """An NI PPPK of someone born 1960-2005, first appointed in a year from 18 years on, up to TODAY's year."""
+    birth = draw(st.dates(datetime.date(1960, 1, 1), datetime.date(2005, 12, 31)))
+    year = draw(st.integers(birth.year + 18, TODAY.year))
+    code = draw(st.text(alphabet="0123456789", min_size=2, max_size=2))
+    sex = draw(st.sampled_from([MALE, FEMALE]))
+    sequence = draw(st.integers(1, 999))
+    return f"{birth:%Y%m%d}{year:04d}{code}{sex}{sequence:03d}", birth, year, code, sex, sequence
+
+
+@given(valid_pppk_numbers())
+def test_every_well_formed_pppk_number_parses_and_round_trips(case):
+    value, birth, year, code, sex, sequence = case
+
+    nip = parse_nip(value, asn_type=AsnType.PPPK, today=TODAY)
+
+    assert nip == Nip(value, birth, year, None, sex, sequence, AsnType.PPPK, code)
+    assert parse_nip(nip.formatted(), asn_type=AsnType.PPPK, today=TODAY) == nip

@@ -1,4 +1,4 @@
-"""People services: the failed-login throttle, API tokens, preferences, and logging in with NIP or e-mail."""
+"""People services: API tokens, preferences, and logging in with NIP or e-mail."""
 
 import datetime
 import hashlib
@@ -6,92 +6,19 @@ import hashlib
 import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.test import Client, RequestFactory
 
 from tests.factories import PASSWORD
-from tumbuh.people.models import ApiToken, Employee, FailedLogin
-from tumbuh.people.services import (
-    clear_failed_logins,
-    create_api_token,
-    employee_for_token,
-    login_is_throttled,
-    record_failed_login,
-    revoke_api_token,
-    update_preferences,
-)
+from tumbuh.audit.models import AuditEvent
+from tumbuh.people.models import ApiToken, Employee
+from tumbuh.people.services import create_api_token, employee_for_token, revoke_api_token, update_preferences
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def failure_limit(settings):
-    settings.LOGIN_FAILURE_LIMIT = 3
-    settings.LOGIN_FAILURE_WINDOW_MINUTES = 15
-    return 3
-
-
-def test_login_is_not_throttled_below_the_limit(failure_limit):
-    for _ in range(failure_limit - 1):
-        record_failed_login(login="budi@babelprov.go.id", ip_address="10.0.0.7")
-
-    assert login_is_throttled(login="budi@babelprov.go.id") is False
-
-
-def test_login_is_throttled_at_the_limit(failure_limit):
-    for _ in range(failure_limit):
-        record_failed_login(login="budi@babelprov.go.id", ip_address="10.0.0.7")
-
-    assert login_is_throttled(login="budi@babelprov.go.id") is True
-
-
-def test_throttle_counts_one_login_however_it_is_typed(failure_limit):
-    record_failed_login(login="Budi@BabelProv.go.id", ip_address=None)
-    record_failed_login(login=" budi@babelprov.go.id ", ip_address=None)
-    record_failed_login(login="BUDI@BABELPROV.GO.ID", ip_address=None)
-
-    assert login_is_throttled(login="budi@babelprov.go.id") is True
-    assert FailedLogin.objects.filter(login="budi@babelprov.go.id").count() == 3
-
-
-def test_throttle_treats_nip_with_and_without_spaces_alike(failure_limit):
-    for _ in range(failure_limit):
-        record_failed_login(login="19850312 201001 1 003", ip_address="10.0.0.7")
-
-    assert login_is_throttled(login="198503122010011003") is True
-
-
-def test_failures_of_another_login_do_not_throttle(failure_limit):
-    for _ in range(failure_limit):
-        record_failed_login(login="dewi@babelprov.go.id", ip_address="10.0.0.7")
-
-    assert login_is_throttled(login="budi@babelprov.go.id") is False
-
-
-def test_failures_older_than_the_window_do_not_count(failure_limit):
-    long_ago = timezone.now() - datetime.timedelta(minutes=16)
-    FailedLogin.objects.bulk_create(FailedLogin(login="budi@babelprov.go.id", at=long_ago) for _ in range(5))
-    record_failed_login(login="budi@babelprov.go.id", ip_address="10.0.0.7")
-
-    assert login_is_throttled(login="budi@babelprov.go.id") is False
-
-
-def test_recording_a_failure_forgets_failures_older_than_a_day(failure_limit):
-    FailedLogin.objects.create(login="old@babelprov.go.id", at=timezone.now() - datetime.timedelta(days=2))
-
-    record_failed_login(login="budi@babelprov.go.id", ip_address="10.0.0.7")
-
-    assert list(FailedLogin.objects.values_list("login", "ip_address")) == [("budi@babelprov.go.id", "10.0.0.7")]
-
-
-def test_clearing_failed_logins_lifts_the_throttle(failure_limit):
-    for _ in range(failure_limit):
-        record_failed_login(login="budi@babelprov.go.id", ip_address="10.0.0.7")
-        record_failed_login(login="dewi@babelprov.go.id", ip_address="10.0.0.7")
-
-    clear_failed_logins(login="Budi@babelprov.go.id")
-
-    assert login_is_throttled(login="budi@babelprov.go.id") is False
-    assert login_is_throttled(login="dewi@babelprov.go.id") is True
+def check_login(username: str, password: str) -> Employee | None:
+    """authenticate() as the login page calls it: with the request, which axes needs to count failures."""
+    return authenticate(RequestFactory().post("/accounts/login/"), username=username, password=password)
 
 
 def test_api_token_is_returned_raw_once_and_stored_as_digest(budi):
@@ -153,6 +80,55 @@ def test_revoked_token_finds_nobody(budi):
     assert ApiToken.objects.filter(employee=budi).count() == 0
 
 
+def test_revoking_a_token_is_audited_naming_who_did_it(budi):
+    token, _raw = create_api_token(employee=budi, name="Integrasi")
+    token_pk = token.pk
+
+    revoke_api_token(token=token, by=budi, via="api")
+
+    assert list(AuditEvent.objects.values_list("actor", "action", "target_type", "target_id", "detail", "via")) == [
+        (budi.pk, "api_token.revoked", "people.apitoken", str(token_pk), "Integrasi", "api")
+    ]
+
+
+MADE = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
+
+
+def test_token_valid_for_30_days_expires_30_days_after_it_was_made(budi):
+    token, _raw = create_api_token(employee=budi, name="Integrasi", valid_for_days=30, now=MADE)
+
+    token.refresh_from_db()
+    assert (token.created_at, token.expires_at) == (MADE, datetime.datetime(2026, 3, 31, 9, 0, tzinfo=datetime.UTC))
+
+
+def test_token_without_a_validity_never_expires(budi):
+    token, raw = create_api_token(employee=budi, name="Integrasi", now=MADE)
+
+    assert token.expires_at is None
+    assert employee_for_token(raw, at=MADE + datetime.timedelta(days=3650)) == budi
+
+
+def test_token_works_until_the_moment_it_expires_and_not_from_then(budi):
+    token, raw = create_api_token(employee=budi, name="Integrasi", valid_for_days=30, now=MADE)
+    last_moment = token.expires_at - datetime.timedelta(seconds=1)
+
+    assert employee_for_token(raw, at=last_moment) == budi
+    assert employee_for_token(raw, at=token.expires_at) is None
+    token.refresh_from_db()
+    assert token.last_used_at == last_moment
+
+
+def test_expired_token_is_refused_by_the_api(budi):
+    token, raw = create_api_token(employee=budi, name="Integrasi", valid_for_days=30, now=MADE)
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+
+    response = Client(headers={"Authorization": f"Bearer {raw}"}).get("/api/v1/me")
+
+    assert response.status_code == 401
+    token.refresh_from_db()
+    assert token.last_used_at is None
+
+
 def test_update_preferences_saves_language_time_zone_and_phone(budi):
     update_preferences(employee=budi, language="en", time_zone="Asia/Jayapura", phone="  0812 3456 7890  ")
 
@@ -197,23 +173,23 @@ def test_unknown_login_finds_nobody(budi):
 def test_employee_logs_in_with_nip(budi):
     nip = budi.nip
 
-    assert authenticate(username=f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}", password=PASSWORD) == budi
+    assert check_login(f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}", PASSWORD) == budi
 
 
 def test_employee_logs_in_with_email(budi):
-    assert authenticate(username="BUDI@babelprov.go.id", password=PASSWORD) == budi
+    assert check_login("BUDI@babelprov.go.id", PASSWORD) == budi
 
 
 def test_wrong_password_does_not_log_in(budi):
-    assert authenticate(username=budi.nip, password="salah-Tumbuh-2026") is None
+    assert check_login(budi.nip, "salah-Tumbuh-2026") is None
 
 
 def test_unknown_login_does_not_log_in(budi):
-    assert authenticate(username="198001012005011999", password=PASSWORD) is None
+    assert check_login("198001012005011999", PASSWORD) is None
 
 
 def test_inactive_employee_cannot_log_in(budi):
     budi.is_active = False
     budi.save(update_fields=["is_active"])
 
-    assert authenticate(username=budi.email, password=PASSWORD) is None
+    assert check_login(budi.email, PASSWORD) is None

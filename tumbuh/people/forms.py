@@ -1,17 +1,16 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth import forms as auth_forms
-from django.template import loader
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
 
 from tumbuh.common.forms import StyledForm, style_widgets
 
-from . import services
+from . import tasks
 from .models import Language, TimeZone
 
 
 class LoginForm(auth_forms.AuthenticationForm):
-    """Log in with NIP or e-mail; too many failures for one login name lock it for a while."""
+    """Log in with NIP or e-mail. Too many failures lock the account and the address (django-axes, see lockout.py)."""
 
     username = forms.CharField(
         label=_("NIP or e-mail"),
@@ -21,47 +20,27 @@ class LoginForm(auth_forms.AuthenticationForm):
     error_messages = {
         "invalid_login": _("The NIP/e-mail or the password is wrong. Check them and try again."),
         "inactive": _("This account is not active. Ask your agency's admin to activate it."),
-        "throttled": _("Too many failed attempts. Wait %(minutes)d minutes, or reset your password."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_widgets(self)
 
-    def clean(self):
-        login = self.cleaned_data.get("username") or ""
-        if login and services.login_is_throttled(login=login):
-            raise forms.ValidationError(
-                self.error_messages["throttled"],
-                code="throttled",
-                params={"minutes": settings.LOGIN_FAILURE_WINDOW_MINUTES},
-            )
-        try:
-            data = super().clean()
-        except forms.ValidationError:
-            if login:
-                ip = self.request.META.get("REMOTE_ADDR") if self.request else None
-                services.record_failed_login(login=login, ip_address=ip)
-            raise
-        services.clear_failed_logins(login=login)
-        return data
-
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's reset form, but the mail goes out through a background task."""
+    """Django's reset form, but the look-up and the mail happen in one background task.
+
+    The task is queued whether or not the address belongs to anyone, so the answer and its timing
+    do not reveal who has an account.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_widgets(self)
 
-    def send_mail(
-        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
-    ):
-        from tumbuh.notifications.tasks import send_email
-
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        send_email.enqueue(subject, body, [to_email])
+    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
+        domain = domain_override or get_current_site(request).domain
+        tasks.send_password_reset_email.enqueue(self.cleaned_data["email"], domain, use_https)
 
 
 class PreferencesForm(StyledForm):
@@ -80,4 +59,20 @@ class PreferencesForm(StyledForm):
 
 
 class ApiTokenForm(StyledForm):
+    NEVER = "never"
+    DEFAULT_DAYS = 90
+
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("E.g. the script or app that uses it."))
+    valid_for = forms.ChoiceField(
+        label=_("Valid for"),
+        choices=[("30", _("30 days")), ("90", _("90 days")), ("365", _("1 year")), (NEVER, _("Until revoked"))],
+        initial=str(DEFAULT_DAYS),
+        required=False,
+        help_text=_("Every token also stops working when your password changes."),
+    )
+
+    def clean_valid_for(self) -> int | None:
+        value = self.cleaned_data["valid_for"]
+        if not value:
+            return self.DEFAULT_DAYS
+        return None if value == self.NEVER else int(value)

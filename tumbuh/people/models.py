@@ -1,11 +1,14 @@
+import datetime
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .nip import NipField, normalize_nip, parse_nip
+from .nip import AsnType, Nip, NipField, normalize_nip, parse_nip
 
 
 class Agency(models.Model):
@@ -78,7 +81,7 @@ class EmployeeManager(BaseUserManager["Employee"]):
         if not email:
             raise ValueError("An employee needs an e-mail address.")
         if fields.get("nip"):
-            fields["nip"] = parse_nip(fields["nip"]).value
+            fields["nip"] = parse_nip(fields["nip"], asn_type=fields.get("asn_type", AsnType.PNS)).value
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -106,8 +109,12 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         unique=True,
         null=True,
         blank=True,
-        help_text=_("18 digits: birth date, appointment month, sex, sequence."),
+        help_text=_(
+            "18 digits. PNS: birth date, appointment month, sex, sequence. "
+            "PPPK: birth date, year of first appointment, code, sex, sequence."
+        ),
     )
+    asn_type = models.CharField(_("ASN type"), max_length=4, choices=AsnType.choices, default=AsnType.PNS)
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     phone = models.CharField(_("mobile number (WhatsApp)"), max_length=20, blank=True)
@@ -153,6 +160,22 @@ class Employee(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.full_name
 
+    def clean_fields(self, exclude=None) -> None:
+        # A NIP's structure depends on the ASN type (PNS or PPPK), which a field validator cannot see.
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.error_dict
+        else:
+            errors = {}
+        if self.nip and "nip" not in (exclude or ()) and not errors.keys() & {"nip", "asn_type"}:
+            try:
+                parse_nip(self.nip, asn_type=self.asn_type)
+            except ValidationError as error:
+                errors["nip"] = [error]
+        if errors:
+            raise ValidationError(errors)
+
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
@@ -166,8 +189,8 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0]
 
     @property
-    def parsed_nip(self):
-        return parse_nip(self.nip) if self.nip else None
+    def parsed_nip(self) -> Nip | None:
+        return parse_nip(self.nip, asn_type=self.asn_type) if self.nip else None
 
     def has_role(self, role: str) -> bool:
         """Whether this person holds ROLE; cached per request on the instance."""
@@ -209,17 +232,6 @@ class RoleGrant(models.Model):
         return f"{self.employee} – {self.get_role_display()}"
 
 
-class FailedLogin(models.Model):
-    """One failed login, kept to throttle guessing (by login name) across all server processes."""
-
-    login = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self) -> str:
-        return f"{self.login} {self.at:%Y-%m-%d %H:%M}"
-
-
 class ApiToken(models.Model):
     """A personal API token; only its SHA-256 digest is stored."""
 
@@ -228,6 +240,8 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # None: valid until revoked (or until the password changes).
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
@@ -235,3 +249,6 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def is_expired(self, at: datetime.datetime | None = None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (at or timezone.now())

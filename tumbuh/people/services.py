@@ -1,36 +1,22 @@
-"""Writes about people: preferences, API tokens, failed-login bookkeeping."""
+"""Writes about people: preferences, passwords, API tokens, password-reset mail."""
 
 import datetime
 import hashlib
 import secrets
+import unicodedata
 
-from django.conf import settings
-from django.utils import timezone
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import HttpRequest
+from django.template import loader
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
-from .models import ApiToken, Employee, FailedLogin
+from tumbuh.audit.services import record_event
 
-
-def _window_start() -> datetime.datetime:
-    return timezone.now() - datetime.timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
-
-
-def _login_key(login: str) -> str:
-    return login.strip().lower().replace(" ", "")[:254]
-
-
-def login_is_throttled(*, login: str) -> bool:
-    """Whether LOGIN has failed too often within the window."""
-    recent = FailedLogin.objects.filter(login=_login_key(login), at__gte=_window_start()).count()
-    return recent >= settings.LOGIN_FAILURE_LIMIT
-
-
-def record_failed_login(*, login: str, ip_address: str | None) -> None:
-    FailedLogin.objects.create(login=_login_key(login), ip_address=ip_address)
-    FailedLogin.objects.filter(at__lt=timezone.now() - datetime.timedelta(days=1)).delete()
-
-
-def clear_failed_logins(*, login: str) -> None:
-    FailedLogin.objects.filter(login=_login_key(login)).delete()
+from .models import ApiToken, Employee
 
 
 def update_preferences(*, employee: Employee, language: str, time_zone: str, phone: str) -> Employee:
@@ -43,25 +29,113 @@ def update_preferences(*, employee: Employee, language: str, time_zone: str, pho
     return employee
 
 
+@transaction.atomic
+def change_password(
+    *,
+    employee: Employee,
+    password: str | None,
+    by: Employee,
+    via: str = "web",
+    request: HttpRequest | None = None,
+) -> int:
+    """Set EMPLOYEE's password (None: unusable) and revoke all their API tokens; return how many were revoked.
+
+    The caller has checked that BY may do this. Every other session of EMPLOYEE ends on its next request,
+    because Django's session carries a hash of the password it was opened with.
+    """
+    employee.set_password(password)
+    employee.save(update_fields=["password"])
+    record_event(actor=by, action="password.changed", target=employee, request=request, via=via)
+    return _revoke_all_tokens(employee=employee, by=by, via=via, request=request)
+
+
+def _revoke_all_tokens(*, employee: Employee, by: Employee, via: str, request: HttpRequest | None) -> int:
+    tokens = list(employee.api_tokens.order_by("pk"))
+    for token in tokens:
+        record_event(
+            actor=by,
+            action="api_token.revoked",
+            target=token,
+            detail=f"{token.name} (password changed)",
+            request=request,
+            via=via,
+        )
+    ApiToken.objects.filter(pk__in=[token.pk for token in tokens]).delete()
+    return len(tokens)
+
+
 def digest_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def create_api_token(*, employee: Employee, name: str) -> tuple[ApiToken, str]:
-    """Make a token; the raw value is returned once and never stored."""
+def create_api_token(
+    *, employee: Employee, name: str, valid_for_days: int | None = None, now: datetime.datetime | None = None
+) -> tuple[ApiToken, str]:
+    """Make a token valid for VALID_FOR_DAYS (None: until revoked); the raw value is returned once, never stored."""
+    now = now or timezone.now()
     raw = "tmb_" + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(employee=employee, name=name.strip() or "API", digest=digest_token(raw))
+    token = ApiToken.objects.create(
+        employee=employee,
+        name=name.strip() or "API",
+        digest=digest_token(raw),
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=valid_for_days) if valid_for_days else None,
+    )
     return token, raw
 
 
-def revoke_api_token(*, token: ApiToken) -> None:
+@transaction.atomic
+def revoke_api_token(
+    *, token: ApiToken, by: Employee | None = None, via: str = "web", request: HttpRequest | None = None
+) -> None:
+    """Delete TOKEN and record who did it (by default its owner)."""
+    record_event(
+        actor=by or token.employee,
+        action="api_token.revoked",
+        target=token,
+        detail=token.name,
+        request=request,
+        via=via,
+    )
     token.delete()
 
 
-def employee_for_token(raw: str) -> Employee | None:
-    """The active employee a raw token belongs to, or None."""
+def employee_for_token(raw: str, *, at: datetime.datetime | None = None) -> Employee | None:
+    """The active employee a raw, unexpired token belongs to (at AT, default now), or None."""
+    at = at or timezone.now()
     token = ApiToken.objects.select_related("employee").filter(digest=digest_token(raw)).first()
-    if token is None or not token.employee.is_active:
+    if token is None or token.is_expired(at) or not token.employee.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
     return token.employee
+
+
+def _same_address(one: str, other: str) -> bool:
+    # As Django's reset form: compare case-folded NFKC forms, so look-alike Unicode addresses do not match.
+    return unicodedata.normalize("NFKC", one).casefold() == unicodedata.normalize("NFKC", other).casefold()
+
+
+def send_password_reset_email(*, email: str, domain: str, use_https: bool) -> int:
+    """Mail a reset link to each active account with EMAIL and a usable password; return how many were sent.
+
+    Runs as a task whether or not the address is known, so the web request is the same for both.
+    """
+    sent = 0
+    for employee in Employee.objects.filter(email__iexact=email, is_active=True):
+        if not employee.has_usable_password() or not _same_address(email, employee.email):
+            continue
+        context = {
+            "email": employee.email,
+            "domain": domain,
+            "site_name": domain,
+            "uid": urlsafe_base64_encode(force_bytes(employee.pk)),
+            "user": employee,
+            "token": default_token_generator.make_token(employee),
+            "protocol": "https" if use_https else "http",
+        }
+        with translation.override(employee.language):
+            subject = loader.render_to_string("registration/password_reset_subject.txt", context)
+            body = loader.render_to_string("registration/password_reset_email.html", context)
+        EmailMessage(subject="".join(subject.splitlines()), body=body, to=[employee.email]).send()
+        sent += 1
+    return sent
