@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tumbuh.api import api
@@ -30,6 +31,8 @@ urlpatterns = [
     path("notifications/", include("tumbuh.notifications.urls")),
     path("toolkit/", include("tumbuh.toolkit.urls")),
     path("analyzer/", include("tumbuh.analyzer.urls")),
+    # The back-office's own "change password" is the site's, which revokes the person's tokens and is audited.
+    path("admin/password_change/", RedirectView.as_view(pattern_name="password_change"), name="admin-password-change"),
     path("admin/", admin.site.urls),
     path("api/v1/", _api_urls()),
     *auth_urlpatterns,

@@ -15,17 +15,6 @@ EMAIL_DOMAIN = "babelprov.go.id"
 ADMIN_EMAIL = "admin@tumbuh.local"
 ADMIN_NAME = "Admin Tumbuh"
 
-SERVICE_ADMIN_GROUP = "Admin layanan"
-# (app label, model, actions) granted to the service admins' auth group.
-SERVICE_ADMIN_PERMISSIONS = [
-    ("people", "employee", ("view", "add", "change")),
-    ("people", "unit", ("view", "add", "change")),
-    ("people", "agency", ("view", "add", "change")),
-    ("people", "rolegrant", ("view", "add", "change")),
-    ("coaching", "engagement", ("view",)),
-    ("coaching", "session", ("view",)),
-]
-
 
 class UnitSpec(NamedTuple):
     code: str  # "opd" for an OPD, "opd.child" for a unit inside it

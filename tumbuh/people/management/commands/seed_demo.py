@@ -5,7 +5,6 @@ import functools
 import random
 
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +23,7 @@ from tumbuh.coaching.models import (
 )
 from tumbuh.coaching.services import start_engagement
 from tumbuh.people.management.commands import _demo_data as data
-from tumbuh.people.models import Agency, Employee, Language, Role, RoleGrant, TimeZone, Unit
+from tumbuh.people.models import Agency, Employee, Language, RoleGrant, TimeZone, Unit
 from tumbuh.people.nip import parse_nip
 from tumbuh.service.demo import seed_service
 from tumbuh.toolkit.services import install_builtin_questions
@@ -120,7 +119,6 @@ class DemoSeeder:
         self.seed_units()
         self.seed_people()
         self.seed_roles()
-        self.seed_service_admin_group()
         self.admin = self.seed_platform_admin()
         for index, spec in enumerate(data.ENGAGEMENTS):
             self.seed_engagement(index, spec)
@@ -177,21 +175,6 @@ class DemoSeeder:
                     agency=self.agency,
                     defaults={"unit": self.units[unit_code] if unit_code else None},
                 )
-
-    def seed_service_admin_group(self) -> None:
-        group, _ = Group.objects.get_or_create(name=data.SERVICE_ADMIN_GROUP)
-        permissions = []
-        for app_label, model, actions in data.SERVICE_ADMIN_PERMISSIONS:
-            for action in actions:
-                codename = f"{action}_{model}"
-                try:
-                    permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-                except Permission.DoesNotExist:
-                    raise CommandError(f"Permission {app_label}.{codename} is missing; run migrate first.") from None
-        group.permissions.add(*permissions)
-        for key, grants in data.ROLES.items():
-            if any(role == Role.SERVICE_ADMIN for role, _ in grants):
-                self.people[key].groups.add(group)
 
     def seed_platform_admin(self) -> Employee:
         admin = Employee.objects.filter(email__iexact=data.ADMIN_EMAIL).first()
