@@ -79,3 +79,17 @@ def test_an_utterance_takes_its_strongest_move():
     assert classify_utterance("Baik. Sebaiknya Anda delegasikan. Apa pendapat Anda?") == DIRECTIVE
     assert classify_utterance("Terima kasih. Apa yang ingin Anda capai?") == OPEN
     assert classify_utterance("...") == OTHER
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # Once a RecursionError (a 500): every "mulai, " opened another level.
+        ("mulai, " * 5000 + "kirim laporannya.", OTHER),
+        ("Mulai besok, mulai pagi, biasakan menulis rencana.", DIRECTIVE),
+        ("saya harus coba " * 2000, OTHER),
+        ("ya " * 2000 + "apa yang Anda inginkan?", OPEN),
+    ],
+)
+def test_long_pasted_sentences_are_classified_as_their_short_forms(sentence, label):
+    assert classify_sentence(sentence) == label

@@ -8,6 +8,7 @@ from tests.factories import SessionFactory
 from tests.helpers import in_indonesian
 from tumbuh.analyzer.models import Transcript
 from tumbuh.analyzer.services import (
+    MAX_SENTENCES,
     MAX_TRANSCRIPT_BYTES,
     CoachSpeakerUnknown,
     analyze_transcript,
@@ -15,6 +16,8 @@ from tumbuh.analyzer.services import (
     guess_coach_speaker,
     too_big_error,
 )
+from tumbuh.analyzer.transcript import MAX_SPEAKERS, MAX_UTTERANCES
+from tumbuh.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +102,55 @@ def test_delete_removes_the_transcript_only_for_its_coach(sari, budi, session):
         delete_transcript(transcript=transcript, by=budi)
     delete_transcript(transcript=transcript, by=sari)
     assert not Transcript.objects.exists()
+
+
+def refusal(sari, session, text: str) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        analyze_transcript(session=session, by=sari, text=text)
+    assert (Transcript.objects.count(), AuditEvent.objects.count()) == (0, 0)
+    return caught.value.message_dict["text"]
+
+
+def test_the_420_kb_paste_with_30000_speakers_is_refused_naming_the_limit(sari, session):
+    text = "".join(f"Pak{i:05d}: Ya.\n" for i in range(30_000))
+    assert len(text.encode()) == 420_000
+    assert refusal(sari, session, text) == [
+        in_indonesian(
+            "The transcript names %(count)s speakers; Tumbuh analyses conversations of at most %(limit)s. "
+            "Check that only a speaker's name is followed by a colon at the start of a line, or keep only the "
+            "part of the transcript with your coaching conversation."
+        )
+        % {"count": "30000", "limit": MAX_SPEAKERS}
+    ]
+
+
+def test_more_lines_of_speech_than_the_limit_are_refused_naming_the_limit(sari, session):
+    text = "Sari Wulandari: Apa kabar?\nBudi: Baik.\n" * (MAX_UTTERANCES // 2 + 1)
+    assert refusal(sari, session, text) == [
+        in_indonesian(
+            "The transcript has %(count)s lines of speech; Tumbuh analyses at most %(limit)s at a time. "
+            "Split it into parts, one per session, and analyse each part."
+        )
+        % {"count": MAX_UTTERANCES + 2, "limit": MAX_UTTERANCES}
+    ]
+
+
+def test_more_sentences_than_the_limit_are_refused_before_any_is_classified(sari, session):
+    text = "Budi: Halo.\nSari Wulandari: " + "Ya? " * MAX_SENTENCES + "\n"
+    assert refusal(sari, session, text) == [
+        in_indonesian(
+            "The transcript has %(count)s sentences; Tumbuh analyses at most %(limit)s at a time. "
+            "Split it into parts, one per session, and analyse each part."
+        )
+        % {"count": MAX_SENTENCES + 1, "limit": MAX_SENTENCES}
+    ]
+
+
+def test_a_transcript_at_every_limit_is_analysed(sari, session):
+    names = ["Sari Wulandari", *(f"Peserta {chr(65 + i)}" for i in range(MAX_SPEAKERS - 1))]
+    per_line = MAX_SENTENCES // MAX_UTTERANCES
+    text = "".join(f"{names[i % MAX_SPEAKERS]}: {'Ya? ' * per_line}\n" for i in range(MAX_UTTERANCES))
+    transcript = analyze_transcript(session=session, by=sari, text=text)
+    assert len(transcript.report["speakers"]) == MAX_SPEAKERS
+    assert transcript.report["speakers"][0] == {"name": "Sari Wulandari", "words": 250 * per_line, "turns": 250}
+    assert transcript.report["coach_sentences"] == MAX_SENTENCES // MAX_SPEAKERS

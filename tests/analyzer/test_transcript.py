@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tumbuh.analyzer.transcript import ParseError, parse
+from tumbuh.analyzer.transcript import MAX_SPEAKERS, MAX_UTTERANCES, ParseError, parse
 
 FILES = Path(__file__).parent / "data" / "transcripts"
 
@@ -132,3 +132,26 @@ def test_any_text_either_parses_into_speaker_turns_or_raises_parse_error(lines, 
     assert len(transcript.speakers) >= 2
     assert all(turn.text and turn.speaker in transcript.speakers for turn in transcript.turns)
     assert sum(transcript.words_by_speaker().values()) >= 1
+
+
+def test_more_speakers_than_the_limit_is_a_parse_error_with_their_number():
+    text = "".join(f"P{i:05d}: Ya.\n" for i in range(MAX_SPEAKERS + 1))
+    with pytest.raises(ParseError) as caught:
+        parse(text)
+    assert (caught.value.code, caught.value.detail) == ("too_many_speakers", "21")
+
+
+def test_more_lines_of_speech_than_the_limit_is_a_parse_error_with_their_number():
+    text = "Sari: Halo.\nBudi: Hai.\n" + "Ya.\n" * (MAX_UTTERANCES - 1)
+    with pytest.raises(ParseError) as caught:
+        parse(text)
+    assert (caught.value.code, caught.value.detail) == ("too_many_utterances", "5001")
+
+
+def test_the_limits_themselves_are_accepted_and_lines_without_a_name_join_the_turn_in_order():
+    names = [f"Peserta {chr(65 + i)}" for i in range(MAX_SPEAKERS)]
+    text = "".join(f"{name}: Halo.\n" for name in names) + "".join(f"baris {i}\n" for i in range(MAX_UTTERANCES - 20))
+    transcript = parse(text)
+    assert transcript.speakers == names
+    assert len(transcript.turns) == MAX_SPEAKERS
+    assert transcript.turns[-1].text == "Halo. " + " ".join(f"baris {i}" for i in range(MAX_UTTERANCES - 20))

@@ -187,6 +187,21 @@ def test_a_paste_just_over_1_mb_is_refused_and_not_sent_back(client_as, sari, ur
     assert Transcript.objects.count() == 0
 
 
+def test_a_paste_with_30000_speakers_is_refused_with_the_limit_and_nothing_is_stored(client_as, sari, url):
+    text = "".join(f"Pak{i:05d}: Ya.\n" for i in range(30_000))
+    response = client_as(sari).post(url, {"text": text})
+    assert response.status_code == 200
+    assert_shows(
+        response,
+        "The transcript names %(count)s speakers; Tumbuh analyses conversations of at most %(limit)s. "
+        "Check that only a speaker's name is followed by a colon at the start of a line, or keep only the "
+        "part of the transcript with your coaching conversation.",
+        count="30000",
+        limit=20,
+    )
+    assert (Transcript.objects.count(), AuditEvent.objects.count()) == (0, 0)
+
+
 @pytest.mark.parametrize(
     ("data", "msgid", "params"),
     [

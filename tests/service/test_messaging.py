@@ -60,7 +60,7 @@ def written(request, sender, at, body=QUESTION) -> Message:
 
 def test_message_is_saved_trimmed_and_the_thread_is_read_by_its_sender(accepted, budi):
     message = post_message(request=accepted, sender=budi, body=f"  {QUESTION}\n")
-    assert list(thread_for(accepted)) == [message]
+    assert list(thread_for(accepted, viewer=budi)) == [message]
     assert message.body == QUESTION
     assert message.sender == budi
     assert ThreadRead.objects.get(request=accepted, reader=budi).read_at == message.created_at

@@ -55,9 +55,10 @@ TELL_MORE = re.compile(
     r"|^(?:(?:can|could|would) you )?(?:tell me|describe|walk me through|explain|say more|share more)\b"
 )
 
-# --- 3. Stock paraphrases.
+# --- 3. Stock paraphrases. Every phrase starts at a word boundary (those at ^ too, as each begins with a
+# letter): the leading \b lets the search skip the middle of words instead of trying every phrase there.
 REFLECT_PHRASE = re.compile(
-    r"(?:\byang saya dengar\b|\bsaya dengar\b|\bkalau saya dengar\b|\bsaya mendengar\b"
+    r"\b(?:\byang saya dengar\b|\bsaya dengar\b|\bkalau saya dengar\b|\bsaya mendengar\b"
     r"|\b(?:kalau|jika|kalo) (?:saya )?(?:tidak|nggak|gak) salah(?: (?:tangkap|dengar|paham|pahami))?\b"
     r"|\b(?:kalau|jika) saya (?:rangkum|simpulkan|pahami|tangkap)\b|\bdengan kata lain\b|\bintinya\b"
     r"|\byang saya tangkap\b|\bsaya menangkap\b|^kedengarannya\b|^terdengar\b|^sepertinya\b|^tampaknya\b"
@@ -71,9 +72,9 @@ REFLECT_PHRASE = re.compile(
     r"|^on the one hand\b|^di satu sisi\b|\bit's (?:really )?important (?:for|to) you\b)"
 )
 
-# --- 4. Advice.
+# --- 4. Advice (with a leading \b, as above).
 ADVICE_PHRASE = re.compile(
-    r"(?:\bsaran saya\b|\busul(?:an)? saya\b|\bsaya sarankan\b|\bsaya menyarankan\b|\bsaya usulkan\b"
+    r"\b(?:\bsaran saya\b|\busul(?:an)? saya\b|\bsaya sarankan\b|\bsaya menyarankan\b|\bsaya usulkan\b"
     r"|\bkalau saya jadi (?:anda|bapak|ibu|kamu)\b|\b(?:kalau|jika) saya,\s*saya\b|\bpengalaman saya\b"
     r"|\bada baiknya\b|\byang (?:perlu|harus) (?:anda|bapak|ibu|kamu) lakukan\b|^solusinya\b|^caranya\b"
     r"|\bjangan lupa\b|^pokoknya\b|\bpertimbangkan\b"
@@ -129,6 +130,8 @@ FRAMES = {
     "tanpa", "feel", "feels", "think", "thinks", "believe", "said", "says", "told", "tells", "wonder", "wish",
     "without", "sure", "menurut", "yakin", "ragu", "berpikir", "mengira",
 }  # fmt: skip
+# "Mulai besok, …" openings skipped before an instruction.
+MAX_TIME_OPENINGS = 3
 QUESTION_WORDS_OPEN = {"apa", "bagaimana", "gimana", "mengapa", "kenapa", "what", "how", "why", "seberapa"}
 # Verbs coaches use in instructions, bare ("kirim") or with an imperative suffix ("kirimkan").
 IMPERATIVE_VERBS = {
@@ -259,9 +262,13 @@ def classify_sentence(sentence: str) -> str:
 
 def _strip_fillers(text: str) -> str:
     words = text.split()
-    while len(words) > 1 and words[0].strip(",.") in FILLERS and not _keeps_filler(words):
-        words = words[1:]
-    return " ".join(words).lstrip(",. ")
+    # An index, not words[1:] in the loop: a pasted "ya ya ya …" must not cost a copy per word.
+    start = 0
+    while (
+        len(words) - start > 1 and words[start].strip(",.") in FILLERS and not _keeps_filler(words[start : start + 2])
+    ):
+        start += 1
+    return " ".join(words[start:]).lstrip(",. ")
 
 
 def _keeps_filler(words: list[str]) -> bool:
@@ -280,11 +287,36 @@ def _is_open_form(core: str) -> bool:
 
 
 def _has_advice_modal(words: list[str], *, strong_only: bool = False) -> bool:
-    return any(
-        _modal_is_advice(words, index, length)
+    positions = [
+        (index, length)
         for index, length in _modal_positions(words)
         if not (strong_only and words[index] in ("cukup", "tinggal"))
-    )
+    ]
+    if not positions:
+        return False
+    context = _ModalContext(words)
+    return any(_modal_is_advice(words, index, length, context) for index, length in positions)
+
+
+class _ModalContext:
+    """What the modal checks look up before each modal, computed in one pass over the sentence.
+
+    Scanning back from every modal would make a long pasted sentence full of modals quadratic.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        # last_person[i]: the index of the nearest person word before i; frames[i]: frame words before i.
+        self.last_person: list[int | None] = [None] * (len(words) + 1)
+        self.frames = [0] * (len(words) + 1)
+        self.first_question = len(words)
+        for index, word in enumerate(words):
+            self.last_person[index + 1] = index if word in PEOPLE else self.last_person[index]
+            self.frames[index + 1] = self.frames[index] + (word in FRAMES)
+            if word in QUESTION_WORDS_OPEN and self.first_question == len(words):
+                self.first_question = index
+
+    def frames_between(self, start: int, end: int) -> int:
+        return self.frames[end] - self.frames[max(start, 0)]
 
 
 def _is_advice(core: str, words: list[str]) -> bool:
@@ -306,13 +338,19 @@ def _asks_for_their_view(core: str) -> bool:
 
 def _is_advice_imperative(core: str) -> bool:
     words = core.replace(",", " ").split()
+    # "Mulai besok, biasakan…": the instruction follows the time. A few such openings at most: a pasted
+    # "mulai, mulai, …" must neither recurse without end nor copy the rest once per comma.
+    hops = 0
+    while words and words[0] == "mulai" and len(words) > 2:
+        rest = core.split(",", 1)
+        if len(rest) < 2 or hops == MAX_TIME_OPENINGS:
+            return False
+        core = rest[1].strip()
+        words = core.replace(",", " ").split()
+        hops += 1
     if not words:
         return False
     first = words[0]
-    if first == "mulai" and len(words) > 2:
-        # "Mulai besok, biasakan…": the instruction follows the time.
-        rest = core.split(",", 1)
-        return len(rest) == 2 and _is_advice_imperative(rest[1].strip())
     if first in ("buat", "bagi", "untuk") and len(words) > 1 and words[1] in YOU_ID | SELF_ID:
         return False  # "Buat Anda, …" is "for you", not "make"
     if first in ("coba", "cobalah") and len(words) > 1 and words[1] in ("ceritakan", "jelaskan", "gambarkan"):
@@ -335,30 +373,28 @@ def _modal_positions(words: list[str]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _modal_is_advice(words: list[str], index: int, length: int) -> bool:
+def _modal_is_advice(words: list[str], index: int, length: int, context: _ModalContext) -> bool:
     """Whether the modal at INDEX tells the listener what to do (not "saya harus", not "Anda merasa harus")."""
-    before = words[:index]
-    if before and before[-1] in ("yang", "tanpa", "to", "what"):
+    if index and words[index - 1] in ("yang", "tanpa", "to", "what"):
         # "yang harus dilakukan?" inside a question, "tanpa harus": not an instruction.
         return False
-    subject_at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in PEOPLE), None)
+    subject_at = context.last_person[index]
     # A thought or a report between the person and the modal ("Anda merasa harus", "atasan bilang
     # sebaiknya") makes it theirs, not the coach's advice.
-    if any(word in FRAMES for word in before[(subject_at + 1 if subject_at is not None else -4) :]):
+    if context.frames_between(subject_at + 1 if subject_at is not None else index - 4, index):
         return False
     if subject_at is not None:
-        if subject_at >= 2 and before[subject_at - 1] in FRAMES and before[subject_at - 2] in YOU_ID | YOU_EN:
+        if subject_at >= 2 and words[subject_at - 1] in FRAMES and words[subject_at - 2] in YOU_ID | YOU_EN:
             return False  # "You feel you have to…": their sense of duty, reflected
-        if subject_at > 0 and before[subject_at - 1] == "menurut":
-            return before[subject_at] in SELF_ID | SELF_EN  # "menurut saya, …" is advice, "menurut Anda" is theirs
-        return before[subject_at] in YOU_ID | YOU_EN
+        if subject_at > 0 and words[subject_at - 1] == "menurut":
+            return words[subject_at] in SELF_ID | SELF_EN  # "menurut saya, …" is advice, "menurut Anda" is theirs
+        return words[subject_at] in YOU_ID | YOU_EN
     subject_after = next((w for w in words[index + length : index + length + 3] if w in PEOPLE), None)
     if subject_after is not None:
         return subject_after in YOU_ID | YOU_EN
     # No person at all: "Lebih baik selesaikan dulu…", "Pokoknya laporan harus beres": advice,
     # unless it is a question about what is needed ("Apa yang perlu terjadi…?").
-    question_word = any(w in QUESTION_WORDS_OPEN for w in before)
-    return not question_word
+    return context.first_question >= index
 
 
 def _you_could(core: str) -> bool:

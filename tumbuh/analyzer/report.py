@@ -8,6 +8,7 @@ questions stay in the language of the conversation.
 """
 
 import re
+from collections import Counter
 
 from .classify import CLASSES, CLOSED, DIRECTIVE, OPEN, REFLECTIVE, classify_sentence, normalize, split_sentences
 from .transcript import Transcript
@@ -134,6 +135,7 @@ def build_report(transcript: Transcript, coach: str) -> dict:
     if coach not in transcript.speakers:
         raise ValueError(f"{coach!r} is not a speaker of this transcript")
     words = transcript.words_by_speaker()
+    turns = Counter(turn.speaker for turn in transcript.turns)
     all_text = " ".join(turn.text for turn in transcript.turns)
     language = language_of(all_text)
     counts = dict.fromkeys(CLASSES, 0)
@@ -177,10 +179,7 @@ def build_report(transcript: Transcript, coach: str) -> dict:
         "version": REPORT_VERSION,
         "language": language,
         "coach": coach,
-        "speakers": [
-            {"name": name, "words": words[name], "turns": sum(1 for t in transcript.turns if t.speaker == name)}
-            for name in transcript.speakers
-        ],
+        "speakers": [{"name": name, "words": words[name], "turns": turns[name]} for name in transcript.speakers],
         "total_words": sum(words.values()),
         "coach_words": words[coach],
         "unattributed_words": transcript.unattributed_words,

@@ -12,13 +12,17 @@ from tumbuh.audit.services import record_event
 from tumbuh.coaching.models import Session
 from tumbuh.people.models import Employee
 
+from .classify import split_sentences
 from .models import SourceFormat, Transcript
 from .report import build_report
 from .selectors import coach_only_message
-from .transcript import ParseError, parse
+from .transcript import MAX_SPEAKERS, MAX_UTTERANCES, ParseError, parse
 
 # Refused from this size on: a one-hour conversation is about 60 KB of text, a VTT of it about 150 KB.
 MAX_TRANSCRIPT_BYTES = 1024 * 1024
+# A one-hour session holds about 1,000 sentences. Classifying is linear but not free (a 1 MB paste of
+# "Ya? " is 260,000 sentences, seconds of work), so more than this is refused before any is classified.
+MAX_SENTENCES = 10_000
 # Words in names that say nothing about who is who ("Dr. Sari", "Coach Sari", "Pak Budi").
 TITLES = {"dr", "drs", "ir", "prof", "pak", "bu", "bapak", "ibu", "coach", "mas", "mbak", "hj", "h", "s", "m"}
 
@@ -87,6 +91,17 @@ def parse_error_message(error: ParseError) -> str:
             "Export the file again, or paste the conversation without the timings."
         )
         % line,
+        "too_many_speakers": _(
+            "The transcript names %(count)s speakers; Tumbuh analyses conversations of at most %(limit)s. "
+            "Check that only a speaker's name is followed by a colon at the start of a line, or keep only the "
+            "part of the transcript with your coaching conversation."
+        )
+        % {"count": error.detail, "limit": MAX_SPEAKERS},
+        "too_many_utterances": _(
+            "The transcript has %(count)s lines of speech; Tumbuh analyses at most %(limit)s at a time. "
+            "Split it into parts, one per session, and analyse each part."
+        )
+        % {"count": error.detail, "limit": MAX_UTTERANCES},
         "bad_cue": _(
             "Line %(line)s: this caption has no timing line above it, or the empty line between two captions is "
             "missing. Export the file again, or paste the conversation without the timings."
@@ -94,6 +109,17 @@ def parse_error_message(error: ParseError) -> str:
         % line,
     }
     return messages.get(error.code, messages["no_speakers"])
+
+
+def too_many_sentences_error(count: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "The transcript has %(count)s sentences; Tumbuh analyses at most %(limit)s at a time. "
+            "Split it into parts, one per session, and analyse each part."
+        )
+        % {"count": count, "limit": MAX_SENTENCES},
+        code="too_many_sentences",
+    )
 
 
 def _name_words(name: str) -> set[str]:
@@ -123,6 +149,9 @@ def analyze_transcript(
         parsed = parse(text)
     except ParseError as error:
         raise ValidationError({"text": parse_error_message(error)}, code=error.code) from None
+    sentences = sum(len(split_sentences(turn.text)) for turn in parsed.turns)
+    if sentences > MAX_SENTENCES:
+        raise ValidationError({"text": too_many_sentences_error(sentences)})
     words = parsed.words_by_speaker()
     choices = [(name, words[name]) for name in parsed.speakers]
     coach_speaker = coach_speaker.strip()

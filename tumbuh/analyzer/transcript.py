@@ -28,13 +28,19 @@ TAG = re.compile(r"</?[^>\s][^>]*>")
 BARE_TIME = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*$")
 # "[00:01:02] Sari: ..." or "00:01:02 Sari: ..." — a leading clock time before the name.
 LEADING_TIME = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s*(?:-\s*)?")
-# Teams' copied transcript: the name, some spaces, the time, nothing else on the line.
+# Teams' copied transcript: the name, some spaces, the time, nothing else on the line (so a short line).
 TEAMS_HEADER = re.compile(r"^(?P<name>[^\d:\t][^:\t]{0,58}?)\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
+MAX_TEAMS_HEADER = 120
 # "Name: text" — a space (or the end) after the colon, so "10:30" and "https://" are no labels.
 LABEL = re.compile(r"^(?P<name>[^:]{1,60}?)\s*:(?:\s+|$)(?P<text>.*)$")
 # Characters a name may hold: letters, digits, spaces and the punctuation of titles ("Dr. Sari, M.Psi").
 NAME_CHARS = re.compile(r"^[^\W_][\w .,'’()/&-]*$")
 MAX_NAME_WORDS = 6
+# A coaching conversation has two speakers, a team session a handful; a one-hour session about 300 lines
+# (a Zoom VTT about 1,500 captions). Beyond these it is no conversation to analyse (or a paste meant to
+# hold a worker): refused after the linear parse, before any sentence is classified.
+MAX_SPEAKERS = 20
+MAX_UTTERANCES = 5000
 
 
 class ParseError(ValueError):
@@ -99,15 +105,19 @@ def parse(text: str) -> Transcript:
 
 
 def _finish(transcript: Transcript) -> Transcript:
-    turns = _merge(_demote_stray_labels([turn for turn in transcript.turns if turn.text]))
+    """Merge the pieces into turns and check the limits. Every step is linear in the number of pieces."""
+    pieces = [turn for turn in transcript.turns if turn.text]
+    turns = _merge(_demote_stray_labels(pieces))
     if not turns:
         raise ParseError("no_speakers")
-    speakers: list[str] = []
-    for turn in turns:
-        if turn.speaker not in speakers:
-            speakers.append(turn.speaker)
+    # A dict keeps the order of first appearance; a list's "in" made 30,000 speakers quadratic.
+    speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     if len(speakers) < 2:
         raise ParseError("one_speaker", detail=speakers[0])
+    if len(speakers) > MAX_SPEAKERS:
+        raise ParseError("too_many_speakers", detail=str(len(speakers)))
+    if len(pieces) > MAX_UTTERANCES:
+        raise ParseError("too_many_utterances", detail=str(len(pieces)))
     transcript.turns = turns
     transcript.speakers = speakers
     return transcript
@@ -116,11 +126,15 @@ def _finish(transcript: Transcript) -> Transcript:
 def _merge(turns: list[Turn]) -> list[Turn]:
     """Consecutive pieces by the same speaker form one turn (captions split sentences apart)."""
     merged: list[Turn] = []
+    texts: list[list[str]] = []
     for turn in turns:
         if merged and merged[-1].speaker == turn.speaker:
-            merged[-1].text = f"{merged[-1].text} {turn.text}"
+            texts[-1].append(turn.text)  # joined once below: growing a string per piece is quadratic
         else:
             merged.append(Turn(turn.speaker, turn.text, turn.line, turn.labelled))
+            texts.append([turn.text])
+    for turn, parts in zip(merged, texts, strict=True):
+        turn.text = " ".join(parts)
     return merged
 
 
@@ -220,7 +234,8 @@ def _parse_text(lines: list[str]) -> Transcript:
         line = raw.strip()
         if not line or BARE_TIME.match(line):
             continue
-        header = TEAMS_HEADER.match(line)
+        # A header is a name and a time; on a long line the regex would retry its spaces at every name length.
+        header = TEAMS_HEADER.match(line) if len(line) <= MAX_TEAMS_HEADER else None
         if header and _looks_like_name(header["name"]):
             speaker = header["name"].strip()
             continue

@@ -23,15 +23,20 @@ DECLINED_NOTICE = gettext_lazy("%(name)s declined your peer-coaching invitation 
 WITHDRAWN_NOTICE = gettext_lazy("%(name)s withdrew the peer-coaching invitation on “%(topic)s”.")
 
 
-def _colleague(login: str) -> Employee:
-    """The active employee with that NIP or e-mail address (as people type it when they log in)."""
+def _colleague(login: str, *, of: Employee) -> Employee:
+    """The active employee of OF's agency with that NIP or e-mail address (as people type it when they log in).
+
+    Someone of another agency (or of none) is answered exactly as an unknown address: agencies are walls, and
+    the answer must not tell that the person exists, let alone their name.
+    """
     if not login.strip():
         raise ValidationError({"invitee": _("Type your colleague's NIP or e-mail address.")})
     try:
         colleague = Employee.objects.get_by_login(login)
     except Employee.DoesNotExist:
         colleague = None
-    if colleague is None or not colleague.is_active:
+    outside = colleague is not None and (of.agency_id is None or colleague.agency_id != of.agency_id)
+    if colleague is None or outside or not colleague.is_active:
         raise ValidationError(
             {
                 "invitee": _(
@@ -74,7 +79,7 @@ def _duplicate_error(existing: PeerInvitation, by: Employee) -> ValidationError:
 
 def invite_peer(*, by: Employee, invitee: str, inviter_role: str, topic: str, message: str = "") -> PeerInvitation:
     """Invite the colleague with the NIP or e-mail INVITEE to peer coaching, as their coach or as their coachee."""
-    colleague = _colleague(invitee)
+    colleague = _colleague(invitee, of=by)
     if colleague.pk == by.pk:
         raise ValidationError({"invitee": _("You cannot invite yourself; type the NIP or e-mail of a colleague.")})
     errors = {}

@@ -103,6 +103,8 @@ def session_edit(request, pk: int):
             except services.EditConflict as error:
                 # Keep what the user typed; show the version saved by the other person beside it.
                 conflict = error.current
+                # The page shows the notes the other person saved: a read like any other.
+                record_event(actor=request.user, action="session.notes.read", target=session, detail="conflict")
                 form = SessionEditForm(request.POST.copy())
                 form.data["version"] = conflict.version
                 form.is_valid()

@@ -116,6 +116,8 @@ def session_canvas(request, pk: int):
             except EditConflict as error:
                 # Keep what the coach typed; show the version saved meanwhile beside each stage.
                 conflict = error.current
+                # Each stage card shows the notes saved meanwhile: a read like any other.
+                record_event(actor=request.user, action="session.notes.read", target=session, detail="canvas conflict")
                 notes_form = CanvasNotesForm(request.POST.copy(), framework=framework, prefix="stage")
                 notes_form.data["stage-version"] = conflict.version
                 notes_form.is_valid()

@@ -9,8 +9,23 @@ from .requests import ServiceRequest
 
 
 class Message(models.Model):
+    """One message of a request's conversation.
+
+    A conversation belongs to the requester and one provider: ``provider`` is who served the request when the
+    message was written (empty while nobody did). A provider who takes over after a decline or a reassignment
+    reads only their own part and what was written while nobody served; the requester reads it all and is told.
+    """
+
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="messages")
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    provider = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("provider at the time"),
+    )
     body = models.TextField(_("message"))
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 

@@ -14,9 +14,11 @@ from .requests import requests_visible_to
 
 __all__ = [
     "ResponseStats",
+    "hidden_from_provider",
     "other_party_read_at",
     "provider_response_stats",
     "requests_visible_to",
+    "seen_by_provider",
     "response_stats_by_provider",
     "thread_for",
     "unread_by_request",
@@ -29,9 +31,30 @@ class ResponseStats(TypedDict):
     samples: int
 
 
-def thread_for(request: ServiceRequest) -> QuerySet[Message]:
-    """The request's messages, oldest first, with their senders."""
-    return Message.objects.filter(request=request).select_related("sender").order_by("created_at", "pk")
+def _seen_by_provider(provider: Employee | int) -> Q:
+    # A provider reads what was written while they served, and what the requester wrote while nobody did;
+    # never the requester's conversation with an earlier provider (who declined, or was replaced).
+    return Q(provider=provider) | Q(provider__isnull=True)
+
+
+def seen_by_provider(message: Message, provider_id: int | None) -> bool:
+    """Whether the provider PROVIDER_ID reads MESSAGE (the rule of _seen_by_provider, for a loaded thread)."""
+    return message.provider_id is None or message.provider_id == provider_id
+
+
+def thread_for(request: ServiceRequest, *, viewer: Employee) -> QuerySet[Message]:
+    """The request's messages VIEWER may read, oldest first, with their senders."""
+    messages = Message.objects.filter(request=request)
+    if viewer.pk != request.requester_id:
+        messages = messages.filter(_seen_by_provider(viewer))
+    return messages.select_related("sender").order_by("created_at", "pk")
+
+
+def hidden_from_provider(request: ServiceRequest) -> int:
+    """How many messages of the request its current provider cannot read (those with earlier providers)."""
+    if request.provider_id is None:
+        return 0
+    return Message.objects.filter(request=request).exclude(_seen_by_provider(request.provider_id)).count()
 
 
 def other_party_read_at(request: ServiceRequest, user: Employee) -> datetime.datetime | None:
@@ -48,7 +71,7 @@ def _unread_messages(user: Employee) -> QuerySet[Message]:
         request_id=OuterRef("request_id"), reader=user, read_at__gte=OuterRef("created_at")
     )
     return (
-        Message.objects.filter(Q(request__requester=user) | Q(request__provider=user))
+        Message.objects.filter(Q(request__requester=user) | (Q(request__provider=user) & _seen_by_provider(user)))
         .exclude(sender=user)
         .filter(~Exists(read_since))
     )

@@ -54,3 +54,12 @@ def providers_visible_to(user: Employee) -> QuerySet[ProviderProfile]:
     if user.agency_id is None:
         return qs.none()
     return qs.filter(agency_id=user.agency_id)
+
+
+def pool_member(agency_id: int, employee_id: object) -> Employee | None:
+    """The active employee with that id in AGENCY_ID's provider pool, or None (unknown and outsiders alike)."""
+    try:
+        pk = int(str(employee_id))
+    except ValueError:
+        return None
+    return Employee.objects.filter(pk=pk, is_active=True, provider_profile__agency_id=agency_id).first()

@@ -84,7 +84,10 @@ def post_message(*, request: ServiceRequest, sender: Employee, body: str) -> Mes
             # A bare update: the request row may be changing status at the same moment.
             ServiceRequest.objects.filter(pk=request.pk, first_response_at__isnull=True).update(first_response_at=now)
             request.first_response_at = now
-    message = Message.objects.create(request=request, sender=sender, body=text, created_at=now)
+    # Whoever serves the request now is part of this message's conversation; a later provider is not.
+    message = Message.objects.create(
+        request=request, sender=sender, provider_id=request.provider_id, body=text, created_at=now
+    )
     mark_thread_read(request=request, reader=sender, at=now)
     recipient = request.requester if is_provider else request.provider
     if recipient is not None:

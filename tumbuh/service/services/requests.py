@@ -31,6 +31,7 @@ from ..models import (
     ServiceRequest,
     Topic,
 )
+from ..selectors.messaging import hidden_from_provider
 
 MAX_WINDOWS = 5
 
@@ -76,9 +77,14 @@ def _move(request: ServiceRequest, to: str, *, by: Employee | None, note: str = 
     return request
 
 
-def provider_problem(*, provider: Employee, kind: str, requester: Employee) -> str | None:
-    """Why PROVIDER cannot take a KIND request from REQUESTER, or None when they can."""
+def provider_problem(*, provider: Employee, kind: str, requester: Employee, agency_id: int | None) -> str | None:
+    """Why PROVIDER cannot take a KIND request from REQUESTER in AGENCY_ID's service, or None when they can."""
     profile = ProviderProfile.objects.filter(employee=provider).first()
+    # Agencies are walls: only the request's own pool serves it. Whoever is outside is answered as an
+    # unknown choice is, without their name.
+    pool_agency = profile.agency_id if profile is not None else provider.agency_id
+    if agency_id is None or pool_agency != agency_id:
+        return _("Choose a provider from the list.")
     if profile is None:
         return _("%(name)s is not in the provider pool.") % {"name": provider.full_name}
     if provider.pk == requester.pk:
@@ -141,7 +147,9 @@ def submit_request(
     if on_behalf_of_unit is not None and kind != ServiceKind.CONSULTING:
         errors.setdefault("on_behalf_of_unit", []).append(_("Only consulting can be asked on behalf of a unit."))
     if preferred_provider is not None:
-        problem = provider_problem(provider=preferred_provider, kind=kind, requester=requester)
+        problem = provider_problem(
+            provider=preferred_provider, kind=kind, requester=requester, agency_id=requester.agency_id
+        )
         if problem:
             errors.setdefault("preferred_provider", []).append(problem)
     if len(windows) > MAX_WINDOWS:
@@ -181,12 +189,28 @@ def submit_request(
 @transaction.atomic
 def assign_request(*, request: ServiceRequest, provider: Employee, by: Employee) -> ServiceRequest:
     """Offer the request to PROVIDER (by an admin, or by the requester where self-pick is allowed)."""
-    problem = provider_problem(provider=provider, kind=request.kind, requester=request.requester)
+    problem = provider_problem(
+        provider=provider, kind=request.kind, requester=request.requester, agency_id=request.agency_id
+    )
     if problem:
         raise ValidationError({"provider": problem})
     request = _move(
         request, RequestStatus.ASSIGNED, by=by, note=provider.full_name, provider=provider, assigned_at=timezone.now()
     )
+    # The new provider starts with a clean thread (see Message): their predecessor's conversation with the
+    # requester is not theirs to read, and the requester must not assume they know it.
+    if hidden_from_provider(request):
+        _tell(
+            request.requester,
+            request,
+            lambda: (
+                _(
+                    "%(name)s now serves your request on %(topic)s. They do not see your earlier messages with the "
+                    "previous provider: tell them again what they need to know."
+                )
+                % {"name": provider.full_name, "topic": request.topic.name}
+            ),
+        )
     _tell(
         provider,
         request,

@@ -19,7 +19,7 @@ TEMPLATE = "service/messages_list.html"
 
 def _context(request, service_request: ServiceRequest, form: MessageForm) -> dict:
     user = request.user
-    thread = list(selectors.thread_for(service_request))
+    thread = list(selectors.thread_for(service_request, viewer=user))
     mine = [message for message in thread if message.sender_id == user.pk]
     read_at = selectors.other_party_read_at(service_request, user)
     seen = bool(mine) and read_at is not None and read_at >= mine[-1].created_at
@@ -29,6 +29,12 @@ def _context(request, service_request: ServiceRequest, form: MessageForm) -> dic
         "seen_id": mine[-1].pk if seen else None,
         "form": form,
         "can_post": can(user, "service.post_message", service_request),
+        # The requester (who reads it all) is told how much of it the current provider does not see.
+        "hidden_from_provider": (
+            sum(1 for message in thread if not selectors.seen_by_provider(message, service_request.provider_id))
+            if user.pk == service_request.requester_id and service_request.provider_id is not None
+            else 0
+        ),
     }
 
 

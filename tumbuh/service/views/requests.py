@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from tumbuh.access.policy import can, fetch, require
 from tumbuh.coaching.services import EditConflict
 from tumbuh.common.forms import add_service_errors
-from tumbuh.people.models import Employee
 
 from ..forms.requests import CloseForm, DeclineForm, RateForm, RequestForm
 from ..selectors import requests as selectors
@@ -118,7 +117,8 @@ def request_assign(request, pk: int):
         or can(request.user, "service.pick_provider", service_request)
     ):
         require(request.user, "service.assign_request", service_request)
-    provider = Employee.objects.filter(pk=request.POST.get("provider"), provider_profile__isnull=False).first()
+    # Only the request's own agency pool: a provider of another agency is as unknown here as a wrong number.
+    provider = selectors.pool_member(service_request.agency_id, request.POST.get("provider"))
     if provider is None:
         messages.error(request, _("Choose a provider from the list."))
         return redirect("service:request-matches", pk=pk)
