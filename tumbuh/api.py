@@ -16,6 +16,7 @@ from ninja.security import HttpBearer, django_auth
 from tumbuh.analyzer.api import router as analyzer_router
 from tumbuh.coaching.api import router as coaching_router
 from tumbuh.coaching.services import EditConflict
+from tumbuh.common.api import ObjectParser, schema_errors
 from tumbuh.people.api import router as people_router
 from tumbuh.people.services import employee_for_token
 from tumbuh.service.api import router as service_router
@@ -39,6 +40,7 @@ api = NinjaAPI(
     version="1",
     description="Coaching, mentoring and consulting for ASN. Session or bearer-token auth.",
     auth=[TokenAuth(), django_auth],
+    parser=ObjectParser(),
     urls_namespace="api",
 )
 api.add_router("/", people_router)
@@ -78,13 +80,12 @@ def on_invalid(request, exc):
 
 @api.exception_handler(SchemaValidationError)
 def on_schema_invalid(request, exc):
-    errors: dict = {}
+    errors: dict[str, list[str]] = {}
     for item in exc.errors:
-        loc = list(item.get("loc", []))
         # ("body", "payload", "actions", 0, "due_on") → "actions.0.due_on"; ("query", "page") → "page".
-        parts = loc[2:] if loc[:1] == ["body"] else loc[1:]
-        field = ".".join(str(part) for part in parts) or "__all__"
-        errors.setdefault(field, []).append(item.get("msg", ""))
+        skip = 2 if list(item.get("loc", []))[:1] == ["body"] else 1
+        for field, messages in schema_errors([item], skip=skip).items():
+            errors.setdefault(field, []).extend(messages)
     return _error(request, 422, _("Some fields need fixing."), errors)
 
 

@@ -93,17 +93,11 @@ def test_a_malformed_vtt_is_a_422_with_the_line_to_fix(sari, session):
     assert Transcript.objects.count() == 0
 
 
-def test_a_nul_character_which_postgresql_cannot_store_is_a_422(sari, session):
+def test_a_nul_character_which_postgresql_cannot_store_is_a_422_as_on_the_page(sari, session):
     status, body = post(bearer_client(sari), session, {"text": CONVERSATION + "Budi: \u0000\n"})
     assert status == 422
-    assert body["errors"] == {
-        "text": [
-            in_indonesian(
-                "This file holds binary data, not text. Export the transcript again as .vtt or .txt, "
-                "or paste the conversation as text."
-            )
-        ]
-    }
+    # The same words as the page's paste box (tests/analyzer/test_transcript_create.py).
+    assert body["errors"] == {"text": [in_indonesian("Null characters are not allowed.")]}
     assert Transcript.objects.count() == 0
 
 

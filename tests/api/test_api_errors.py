@@ -5,8 +5,10 @@ from django.test import Client, RequestFactory
 from django.utils.translation import override
 from ninja.errors import HttpError
 
+from tests.factories import EngagementFactory, SessionFactory
 from tests.helpers import in_indonesian
 from tumbuh.api import on_http_error
+from tumbuh.coaching.models import ActionItem, Session
 from tumbuh.people.services import create_api_token
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,17 @@ def test_any_other_http_error_gets_a_translated_message_with_its_status_not_ninj
     assert response.status_code == 418
     assert b"teapot" not in response.content
     assert "Permintaan tidak dapat diproses (status HTTP 418)." in response.content.decode()
+
+
+@pytest.mark.parametrize("body", ["true", "[]", "null", '"teks"'])
+def test_a_body_that_is_json_but_not_an_object_is_a_400_and_changes_nothing(sari, budi, body):
+    # Found by the fuzzer: `true` passed as "every field left out" and committed an empty Will/Action stage.
+    engagement = EngagementFactory(coach=sari, coachee=budi)
+    session = SessionFactory(engagement=engagement, canvas="grow")
+
+    response = bearer_client(sari).post(f"/api/v1/sessions/{session.pk}/will", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"message": in_indonesian("The request body is not valid JSON; send a JSON object.")}
+    assert ActionItem.objects.count() == 0
+    assert Session.objects.count() == 1

@@ -286,7 +286,9 @@ def test_action_owned_by_an_outsider_is_422(sari, wayan, engagement, next_week):
     assert response.json() == {
         "message": in_indonesian("Some fields need fixing."),
         "errors": {
-            "owner_id": [in_indonesian("The owner of an action must be the coach or the coachee of this engagement.")]
+            "actions.0.owner_id": [
+                in_indonesian("The owner of an action must be the coach or the coachee of this engagement.")
+            ]
         },
     }
     assert Session.objects.count() == 0

@@ -8,23 +8,29 @@ from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from tumbuh.audit.services import api_via, record_event
+from tumbuh.common.api import LIST, READ, WRITE, InputSchema, Pages, form_limit, schema_errors
 
 from . import selectors, services
+from .forms import SpeakerForm
 from .models import Transcript
 
 router = Router(tags=["analyzer"])
 
 
-class TranscriptIn(Schema):
+class TranscriptIn(InputSchema):
     text: str = Field(description="WebVTT (Zoom, Google Meet, Teams) or plain 'Name: text' lines, under 1 MB.")
     coach_speaker: str = Field(
-        "", description="Your name as it appears in the transcript; needed only when Tumbuh cannot tell."
+        "",
+        description="Your name as it appears in the transcript; needed only when Tumbuh cannot tell.",
+        max_length=form_limit(SpeakerForm, "coach_speaker"),
     )
-    source_name: str = Field("", description="The file name, if any, to recognise the transcript later.")
+    source_name: str = Field(
+        "", description="The file name, if any, to recognise the transcript later.", max_length=200
+    )
 
 
 class TranscriptOut(Schema):
@@ -64,16 +70,13 @@ def _payload(request: HttpRequest) -> TranscriptIn:
     try:
         return TranscriptIn.model_validate_json(body or b"{}")
     except pydantic.ValidationError as error:
-        errors: dict[str, list[str]] = {}
-        for item in error.errors():
-            field = ".".join(str(part) for part in item["loc"]) or "__all__"
-            errors.setdefault(field, []).append(item["msg"])
+        errors = schema_errors(error.errors(), skip=0)
         raise ValidationError(errors or {"__all__": [_("Send a JSON object with the transcript in “text”.")]}) from None
 
 
 @router.post(
     "/sessions/{session_id}/transcripts",
-    response={201: TranscriptDetailOut},
+    response={201: TranscriptDetailOut, **WRITE},
     summary="Analyse a transcript of my session (coach only); 422 tells what is wrong with it",
     openapi_extra=_BODY_SCHEMA,
 )
@@ -90,14 +93,18 @@ def analyze_transcript(request, session_id: int):
     return Status(201, transcript)
 
 
-@router.get("/transcripts", response=list[TranscriptOut], summary="My analysed transcripts, newest first")
-@paginate(PageNumberPagination)
+@router.get(
+    "/transcripts", response={200: list[TranscriptOut], **LIST}, summary="My analysed transcripts, newest first"
+)
+@paginate(Pages)
 def list_transcripts(request):
     return selectors.transcripts_of_coach(request.user)
 
 
 @router.get(
-    "/transcripts/{int:pk}", response=TranscriptDetailOut, summary="A transcript with its report (audit-logged)"
+    "/transcripts/{pk}",
+    response={200: TranscriptDetailOut, **READ},
+    summary="A transcript with its report (audit-logged)",
 )
 def get_transcript(request, pk: int) -> Transcript:
     transcript = selectors.transcript_for(request.user, "analyzer.view_transcript", pk)
@@ -105,7 +112,7 @@ def get_transcript(request, pk: int) -> Transcript:
     return transcript
 
 
-@router.delete("/transcripts/{int:pk}", response={204: None}, summary="Delete a transcript and its report")
+@router.delete("/transcripts/{pk}", response={204: None, **WRITE}, summary="Delete a transcript and its report")
 def delete_transcript(request, pk: int):
     transcript = selectors.transcript_for(request.user, "analyzer.delete_transcript", pk, with_text=False)
     services.delete_transcript(transcript=transcript, by=request.user)

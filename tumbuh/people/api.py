@@ -1,5 +1,7 @@
 from ninja import Router, Schema
 
+from tumbuh.common.api import LIST
+
 router = Router(tags=["people"])
 
 
@@ -13,7 +15,7 @@ class MeOut(Schema):
     roles: list[str]
 
 
-@router.get("/me", response=MeOut, summary="The logged-in employee")
+@router.get("/me", response={200: MeOut, **LIST}, summary="The logged-in employee")
 def me(request):
     user = request.user
     return {

@@ -1,17 +1,22 @@
 """Service endpoints: requests, matches, availability, bookings and messages. Same services and rules as the pages."""
 
 import datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+from pydantic import Field
 
 from tumbuh.access.policy import fetch, require
-from tumbuh.people.models import Employee, Unit
+from tumbuh.common.api import LIST, READ, WRITE, InputSchema, Pages, WallClockTime, check_with_form, form_limit
 
-from .models import ServiceKind, Topic
+from .forms.booking import WeeklyWindowForm
+from .forms.messages import MessageForm
+from .forms.requests import CloseForm, DeclineForm, RequestForm
+from .models import RequestStatus, ServiceKind
 from .selectors import booking as booking_selectors
 from .selectors import messaging as messaging_selectors
 from .selectors import requests as selectors
@@ -26,23 +31,24 @@ class PersonOut(Schema):
     full_name: str
 
 
-class WindowIn(Schema):
+class WindowIn(InputSchema):
     starts_at: datetime.datetime
     ends_at: datetime.datetime
 
 
-class WindowOut(WindowIn):
-    pass
+class WindowOut(Schema):
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
 
 
-class RequestIn(Schema):
+class RequestIn(InputSchema):
     kind: ServiceKind
     topic_id: int
-    need: str
-    mode: str = "online"
+    need: str = Field(max_length=form_limit(RequestForm, "need"))
+    mode: Literal["online", "offline"] = "online"
     preferred_provider_id: int | None = None
     on_behalf_of_unit_id: int | None = None
-    windows: list[WindowIn] = []
+    windows: list[WindowIn] = Field([], max_length=3)
 
 
 class RequestOut(Schema):
@@ -72,15 +78,15 @@ class RequestDetailOut(RequestOut):
         return list(obj.preferred_windows.all())
 
 
-class AssignIn(Schema):
+class AssignIn(InputSchema):
     provider_id: int
 
 
-class DeclineIn(Schema):
-    reason: str
+class DeclineIn(InputSchema):
+    reason: str = Field(max_length=form_limit(DeclineForm, "reason"))
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
     recommendation: str = ""
 
 
@@ -95,52 +101,58 @@ def _load(request, perm: str, request_id: int):
     return fetch(request.user, perm, selectors.request_detail_for(request.user), pk=request_id)
 
 
-def _employee(employee_id: int | None, field: str) -> Employee | None:
-    if employee_id is None:
-        return None
-    employee = Employee.objects.filter(pk=employee_id, is_active=True).first()
-    if employee is None:
-        raise ValidationError({field: _("No such person.")})
-    return employee
-
-
-@router.get("/service/requests", response=list[RequestOut], summary="Requests I filed, serve, or administer")
-@paginate(PageNumberPagination)
-def list_requests(request, status: str | None = None):
+@router.get(
+    "/service/requests", response={200: list[RequestOut], **LIST}, summary="Requests I filed, serve, or administer"
+)
+@paginate(Pages)
+def list_requests(request, status: RequestStatus | None = None):
     qs = selectors.requests_visible_to(request.user).order_by("-created_at", "pk")
     return qs.filter(status=status) if status else qs
 
 
-@router.post("/service/requests", response={201: RequestDetailOut}, summary="File a request")
+@router.post("/service/requests", response={201: RequestDetailOut, **WRITE}, summary="File a request")
 def create_request(request, payload: RequestIn):
     require(request.user, "service.file_request")
-    topic = Topic.objects.filter(pk=payload.topic_id).first()
-    if topic is None:
-        raise ValidationError({"topic_id": _("Choose a topic from your agency's catalogue.")})
-    unit = None
-    if payload.on_behalf_of_unit_id is not None:
-        unit = Unit.objects.filter(pk=payload.on_behalf_of_unit_id, agency_id=request.user.agency_id).first()
-        if unit is None:
-            raise ValidationError({"on_behalf_of_unit_id": _("Choose a unit of your agency.")})
+    # The page's form decides what a request may hold (topics and providers of the agency, lengths, choices).
+    data = {
+        "kind": payload.kind,
+        "topic": payload.topic_id,
+        "need": payload.need,
+        "mode": payload.mode,
+        "preferred_provider": payload.preferred_provider_id,
+        "on_behalf_of_unit": payload.on_behalf_of_unit_id,
+    }
+    cleaned = check_with_form(
+        RequestForm(data={k: v for k, v in data.items() if v is not None}, user=request.user),
+        rename={
+            "topic": "topic_id",
+            "preferred_provider": "preferred_provider_id",
+            "on_behalf_of_unit": "on_behalf_of_unit_id",
+        },
+    )
     created = services.submit_request(
         requester=request.user,
-        kind=payload.kind,
-        topic=topic,
-        need=payload.need,
-        mode=payload.mode,
-        preferred_provider=_employee(payload.preferred_provider_id, "preferred_provider_id"),
-        on_behalf_of_unit=unit,
+        kind=cleaned["kind"],
+        topic=cleaned["topic"],
+        need=cleaned["need"],
+        mode=cleaned["mode"],
+        preferred_provider=cleaned["preferred_provider"],
+        on_behalf_of_unit=cleaned["on_behalf_of_unit"],
         windows=[(w.starts_at, w.ends_at) for w in payload.windows],
     )
     return Status(201, _load(request, "service.view_request", created.pk))
 
 
-@router.get("/service/requests/{request_id}", response=RequestDetailOut)
+@router.get("/service/requests/{request_id}", response={200: RequestDetailOut, **READ})
 def get_request(request, request_id: int):
     return _load(request, "service.view_request", request_id)
 
 
-@router.get("/service/requests/{request_id}/matches", response=list[MatchOut], summary="Ranked providers, with reasons")
+@router.get(
+    "/service/requests/{request_id}/matches",
+    response={200: list[MatchOut], **READ},
+    summary="Ranked providers, with reasons",
+)
 def list_matches(request, request_id: int):
     from .matching import rank_providers
 
@@ -156,41 +168,45 @@ def list_matches(request, request_id: int):
     ]
 
 
-@router.post("/service/requests/{request_id}/assign", response=RequestDetailOut)
+@router.post("/service/requests/{request_id}/assign", response={200: RequestDetailOut, **WRITE})
 def assign(request, request_id: int, payload: AssignIn):
     service_request = _load(request, "service.view_request", request_id)
     if not request.user.has_perm("service.pick_provider", service_request):
         require(request.user, "service.assign_request", service_request)
-    provider = _employee(payload.provider_id, "provider_id")
-    assert provider is not None  # provider_id is required by the schema
+    provider = selectors.pool_member(service_request.agency_id, payload.provider_id)
+    if provider is None:
+        # Unknown, or in another agency's pool: one answer, so the wall does not tell who exists.
+        raise ValidationError({"provider_id": _("No such person.")})
     services.assign_request(request=service_request, provider=provider, by=request.user)
     return _load(request, "service.view_request", request_id)
 
 
-@router.post("/service/requests/{request_id}/accept", response=RequestDetailOut)
+@router.post("/service/requests/{request_id}/accept", response={200: RequestDetailOut, **WRITE})
 def accept(request, request_id: int):
     service_request = _load(request, "service.respond_to_offer", request_id)
     services.accept_request(request=service_request, by=request.user)
     return _load(request, "service.view_request", request_id)
 
 
-@router.post("/service/requests/{request_id}/decline", response=RequestDetailOut)
+@router.post("/service/requests/{request_id}/decline", response={200: RequestDetailOut, **WRITE})
 def decline(request, request_id: int, payload: DeclineIn):
     service_request = _load(request, "service.respond_to_offer", request_id)
+    check_with_form(DeclineForm(data=payload.dict()))
     # Declined, the request leaves the provider's sight: answer with the request as her decline left it.
     return services.decline_request(request=service_request, by=request.user, reason=payload.reason)
 
 
-@router.post("/service/requests/{request_id}/cancel", response=RequestDetailOut)
+@router.post("/service/requests/{request_id}/cancel", response={200: RequestDetailOut, **WRITE})
 def cancel(request, request_id: int):
     service_request = _load(request, "service.cancel_request", request_id)
     services.cancel_request(request=service_request, by=request.user)
     return _load(request, "service.view_request", request_id)
 
 
-@router.post("/service/requests/{request_id}/close", response=RequestDetailOut)
+@router.post("/service/requests/{request_id}/close", response={200: RequestDetailOut, **WRITE})
 def close(request, request_id: int, payload: CloseIn):
     service_request = _load(request, "service.close_request", request_id)
+    check_with_form(CloseForm(data=payload.dict()))
     services.close_request(request=service_request, by=request.user, recommendation=payload.recommendation)
     return _load(request, "service.view_request", request_id)
 
@@ -203,22 +219,25 @@ class SlotOut(Schema):
     ends_at: datetime.datetime
 
 
-class WeeklyWindowIn(Schema):
-    weekday: int
-    start_time: datetime.time
-    end_time: datetime.time
+class WeeklyWindowIn(InputSchema):
+    weekday: int = Field(ge=0, le=6, description="0 Monday … 6 Sunday")
+    start_time: WallClockTime
+    end_time: WallClockTime
 
 
-class WeeklyWindowOut(WeeklyWindowIn):
+class WeeklyWindowOut(Schema):
     id: int
+    weekday: int
+    start_time: WallClockTime
+    end_time: WallClockTime
 
 
-class BookingIn(Schema):
+class BookingIn(InputSchema):
     starts_at: datetime.datetime
-    location: str = ""
+    location: str = Field("", max_length=200)
 
 
-class RescheduleIn(Schema):
+class RescheduleIn(InputSchema):
     starts_at: datetime.datetime
 
 
@@ -235,7 +254,7 @@ class BookingOut(Schema):
 
 @router.get(
     "/service/providers/{profile_id}/slots",
-    response=list[SlotOut],
+    response={200: list[SlotOut], **READ},
     summary="Free slots of a provider over the next days (UTC times)",
 )
 def list_slots(request, profile_id: int, days: int = 14):
@@ -244,26 +263,33 @@ def list_slots(request, profile_id: int, days: int = 14):
     return booking_selectors.available_slots(provider=profile, start=today, days=max(1, min(days, 60)))
 
 
-@router.get("/service/availability", response=list[WeeklyWindowOut], summary="My weekly availability (as a provider)")
+@router.get(
+    "/service/availability",
+    response={200: list[WeeklyWindowOut], **LIST},
+    summary="My weekly availability (as a provider)",
+)
 def list_my_availability(request):
     require(request.user, "service.manage_own_availability")
     return booking_selectors.weekly_windows_of(request.user.provider_profile)
 
 
-@router.post("/service/availability", response={201: WeeklyWindowOut}, summary="Add a weekly window (my own zone)")
+@router.post(
+    "/service/availability", response={201: WeeklyWindowOut, **WRITE}, summary="Add a weekly window (my own zone)"
+)
 def add_my_availability(request, payload: WeeklyWindowIn):
     require(request.user, "service.manage_own_availability")
-    window = booking.add_weekly_window(provider=request.user.provider_profile, by=request.user, **payload.dict())
+    cleaned = check_with_form(WeeklyWindowForm(data=payload.dict()))
+    window = booking.add_weekly_window(provider=request.user.provider_profile, by=request.user, **cleaned)
     return Status(201, window)
 
 
-@router.get("/service/bookings", response=list[BookingOut], summary="Bookings I made or serve")
-@paginate(PageNumberPagination)
+@router.get("/service/bookings", response={200: list[BookingOut], **LIST}, summary="Bookings I made or serve")
+@paginate(Pages)
 def list_bookings(request):
     return booking_selectors.bookings_visible_to(request.user).select_related("provider").order_by("starts_at", "pk")
 
 
-@router.post("/service/requests/{request_id}/bookings", response={201: BookingOut}, summary="Book a slot")
+@router.post("/service/requests/{request_id}/bookings", response={201: BookingOut, **WRITE}, summary="Book a slot")
 def create_booking(request, request_id: int, payload: BookingIn):
     service_request = _load(request, "service.book_session", request_id)
     made = booking.book_slot(
@@ -278,14 +304,14 @@ def _booking(request, booking_id: int):
     )
 
 
-@router.post("/service/bookings/{booking_id}/reschedule", response=BookingOut)
+@router.post("/service/bookings/{booking_id}/reschedule", response={200: BookingOut, **WRITE})
 def reschedule(request, booking_id: int, payload: RescheduleIn):
     return booking.reschedule_booking(
         booking=_booking(request, booking_id), starts_at=payload.starts_at, by=request.user
     )
 
 
-@router.post("/service/bookings/{booking_id}/cancel", response=BookingOut)
+@router.post("/service/bookings/{booking_id}/cancel", response={200: BookingOut, **WRITE})
 def cancel_booking(request, booking_id: int):
     return booking.cancel_booking(booking=_booking(request, booking_id), by=request.user)
 
@@ -293,7 +319,7 @@ def cancel_booking(request, booking_id: int):
 # Messages
 
 
-class MessageIn(Schema):
+class MessageIn(InputSchema):
     body: str
 
 
@@ -304,15 +330,20 @@ class MessageOut(Schema):
     created_at: datetime.datetime
 
 
-@router.get("/service/requests/{request_id}/messages", response=list[MessageOut], summary="The thread; marks it read")
-@paginate(PageNumberPagination)
+@router.get(
+    "/service/requests/{request_id}/messages",
+    response={200: list[MessageOut], **READ},
+    summary="The thread; marks it read",
+)
+@paginate(Pages)
 def list_messages(request, request_id: int):
     service_request = _load(request, "service.view_conversation", request_id)
     messaging.mark_thread_read(request=service_request, reader=request.user)
-    return messaging_selectors.thread_for(service_request)
+    return messaging_selectors.thread_for(service_request, viewer=request.user)
 
 
-@router.post("/service/requests/{request_id}/messages", response={201: MessageOut})
+@router.post("/service/requests/{request_id}/messages", response={201: MessageOut, **WRITE})
 def create_message(request, request_id: int, payload: MessageIn):
     service_request = _load(request, "service.post_message", request_id)
+    check_with_form(MessageForm(data=payload.dict()))
     return Status(201, messaging.post_message(request=service_request, sender=request.user, body=payload.body))

@@ -6,13 +6,16 @@ Contracts are seen by the engagement's coach and coachee only; an invitation by 
 import datetime
 
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from tumbuh.access.policy import fetch, require
 from tumbuh.audit.services import api_via, record_event
+from tumbuh.common.api import LIST, READ, VERSIONED_WRITE, WRITE, InputSchema, Pages, check_with_form, form_limit
 
 from .. import selectors
+from ..forms.contracts import ContractForm
+from ..forms.peer import PeerInvitationForm
 from ..models import Contract, ContractChannel, ContractRhythm, PeerInvitation, PeerRole, SupervisorShare
 from ..services import contracts as contract_services
 from ..services import peer as peer_services
@@ -46,7 +49,7 @@ class ContractOut(Schema):
         return sorted(obj.shared_with_supervisor)
 
 
-class ContractIn(Schema):
+class ContractIn(InputSchema):
     topic_and_goal: str
     sessions_planned: int
     rhythm: ContractRhythm
@@ -73,15 +76,20 @@ class PeerInvitationOut(Schema):
     engagement_id: int | None
 
 
-class PeerInvitationIn(Schema):
-    invitee: str = Field(description="The colleague's NIP or e-mail address.")
+class PeerInvitationIn(InputSchema):
+    invitee: str = Field(
+        description="The colleague's NIP or e-mail address.",
+        max_length=form_limit(PeerInvitationForm, "invitee"),
+    )
     inviter_role: PeerRole
-    topic: str
+    topic: str = Field(max_length=form_limit(PeerInvitationForm, "topic"))
     message: str = ""
 
 
-@router.get("/engagements/{engagement_id}/contracts", response=list[ContractOut], summary="Contract versions")
-@paginate(PageNumberPagination)
+@router.get(
+    "/engagements/{engagement_id}/contracts", response={200: list[ContractOut], **READ}, summary="Contract versions"
+)
+@paginate(Pages)
 def list_contracts(request, engagement_id: int):
     engagement = fetch(
         request.user,
@@ -99,7 +107,7 @@ def list_contracts(request, engagement_id: int):
 
 @router.post(
     "/engagements/{engagement_id}/contracts",
-    response={201: ContractOut},
+    response={201: ContractOut, **VERSIONED_WRITE},
     summary="Propose the next contract version (you accept it by proposing; 409 if someone proposed meanwhile)",
 )
 def propose_contract(request, engagement_id: int, payload: ContractIn):
@@ -108,6 +116,9 @@ def propose_contract(request, engagement_id: int, payload: ContractIn):
     )
     data = payload.dict()
     shared = set(data.pop("share_with_supervisor"))
+    # The base version is the service's to check (a newer one is a 409); the form checks the terms.
+    terms = {name: value for name, value in data.items() if name != "base_version"}
+    check_with_form(ContractForm(data={**terms, "base_version": 0}, engagement=engagement, latest=None))
     contract = contract_services.propose_contract(
         engagement=engagement,
         by=request.user,
@@ -119,7 +130,9 @@ def propose_contract(request, engagement_id: int, payload: ContractIn):
     return Status(201, contract)
 
 
-@router.post("/contracts/{contract_id}/accept", response=ContractOut, summary="Accept a contract version")
+@router.post(
+    "/contracts/{contract_id}/accept", response={200: ContractOut, **WRITE}, summary="Accept a contract version"
+)
 def accept_contract(request, contract_id: int):
     contract = fetch(
         request.user, "coaching.accept_contract", selectors.contracts_visible_to(request.user), pk=contract_id
@@ -127,15 +140,20 @@ def accept_contract(request, contract_id: int):
     return contract_services.accept_contract(contract=contract, by=request.user)
 
 
-@router.get("/peer-invitations", response=list[PeerInvitationOut], summary="Peer invitations I sent or received")
-@paginate(PageNumberPagination)
+@router.get(
+    "/peer-invitations", response={200: list[PeerInvitationOut], **LIST}, summary="Peer invitations I sent or received"
+)
+@paginate(Pages)
 def list_peer_invitations(request):
     return selectors.peer_invitations_for(request.user).order_by("-created_at", "-pk")
 
 
-@router.post("/peer-invitations", response={201: PeerInvitationOut}, summary="Invite a colleague to peer coaching")
+@router.post(
+    "/peer-invitations", response={201: PeerInvitationOut, **WRITE}, summary="Invite a colleague to peer coaching"
+)
 def invite_peer(request, payload: PeerInvitationIn):
     require(request.user, "coaching.invite_peer")
+    check_with_form(PeerInvitationForm(data=payload.dict()))
     return Status(201, peer_services.invite_peer(by=request.user, **payload.dict()))
 
 
@@ -145,7 +163,7 @@ def _invitation(request, invitation_id: int, perm: str) -> PeerInvitation:
 
 @router.post(
     "/peer-invitations/{invitation_id}/accept",
-    response={201: EngagementOut},
+    response={201: EngagementOut, **WRITE},
     summary="Accept an invitation: opens the peer engagement",
 )
 def accept_peer_invitation(request, invitation_id: int):
@@ -153,13 +171,13 @@ def accept_peer_invitation(request, invitation_id: int):
     return Status(201, peer_services.accept_peer_invitation(invitation=invitation, by=request.user))
 
 
-@router.post("/peer-invitations/{invitation_id}/decline", response=PeerInvitationOut)
+@router.post("/peer-invitations/{invitation_id}/decline", response={200: PeerInvitationOut, **WRITE})
 def decline_peer_invitation(request, invitation_id: int):
     invitation = _invitation(request, invitation_id, "coaching.answer_peer_invitation")
     return peer_services.decline_peer_invitation(invitation=invitation, by=request.user)
 
 
-@router.post("/peer-invitations/{invitation_id}/withdraw", response=PeerInvitationOut)
+@router.post("/peer-invitations/{invitation_id}/withdraw", response={200: PeerInvitationOut, **WRITE})
 def withdraw_peer_invitation(request, invitation_id: int):
     invitation = _invitation(request, invitation_id, "coaching.withdraw_peer_invitation")
     return peer_services.withdraw_peer_invitation(invitation=invitation, by=request.user)

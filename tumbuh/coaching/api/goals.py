@@ -4,13 +4,16 @@ import datetime
 from dataclasses import asdict
 from decimal import Decimal
 
+from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 
 from tumbuh.access.policy import fetch
+from tumbuh.common.api import READ, VERSIONED_WRITE, WRITE, InputSchema, Pages, check_with_form
 
 from .. import selectors
+from ..forms.goals import GoalEditForm, GoalForm, GoalProgressForm
 from ..models import Goal, GoalProgress, GoalStatus
 from ..services import goals as services
 from . import PersonOut
@@ -54,7 +57,7 @@ class GoalOut(Schema):
         return [asdict(hint) for hint in services.goal_hints(obj)]
 
 
-class GoalIn(Schema):
+class GoalIn(InputSchema):
     title: str
     description: str = ""
     target_date: datetime.date | None = None
@@ -71,7 +74,7 @@ class GoalUpdateIn(GoalIn):
     version: int = Field(description="The version you read; 409 if someone saved the goal since")
 
 
-class GoalProgressIn(Schema):
+class GoalProgressIn(InputSchema):
     value: Decimal = Field(description="The indicator's value; a percentage 0–100 when the goal has no target")
     recorded_on: datetime.date | None = Field(None, description="Today when left out")
     note: str = ""
@@ -88,13 +91,21 @@ class GoalProgressOut(Schema):
     created_at: datetime.datetime
 
 
+def _form_data(payload: Schema, **overrides: object) -> dict:
+    """PAYLOAD as the page's form receives it: absent values are empty fields."""
+    data = {**payload.dict(), **overrides}
+    return {name: value for name, value in data.items() if value is not None}
+
+
 def _goal(request, perm: str, goal_id: int, *, with_progress: bool = False) -> Goal:
     visible = (selectors.goal_detail_for if with_progress else selectors.goals_visible_to)(request.user)
     return fetch(request.user, perm, visible, pk=goal_id)
 
 
-@router.get("/engagements/{engagement_id}/goals", response=list[GoalOut], summary="Goals with their SMART hints")
-@paginate(PageNumberPagination)
+@router.get(
+    "/engagements/{engagement_id}/goals", response={200: list[GoalOut], **READ}, summary="Goals with their SMART hints"
+)
+@paginate(Pages)
 def list_goals(request, engagement_id: int):
     engagement = fetch(
         request.user, "coaching.view_engagement", selectors.engagements_visible_to(request.user), pk=engagement_id
@@ -104,37 +115,46 @@ def list_goals(request, engagement_id: int):
 
 @router.post(
     "/engagements/{engagement_id}/goals",
-    response={201: GoalOut},
+    response={201: GoalOut, **WRITE},
     summary="Add a goal; a deadline in the past is refused (422), other SMART hints come back as advice",
 )
 def create_goal(request, engagement_id: int, payload: GoalIn):
     engagement = fetch(
         request.user, "coaching.add_goal", selectors.engagements_visible_to(request.user), pk=engagement_id
     )
+    check_with_form(GoalForm(data=_form_data(payload)))
     return Status(201, services.add_goal(engagement=engagement, by=request.user, **payload.dict()))
 
 
-@router.get("/goals/{goal_id}", response=GoalOut, summary="A goal with its SMART hints")
+@router.get("/goals/{goal_id}", response={200: GoalOut, **READ}, summary="A goal with its SMART hints")
 def get_goal(request, goal_id: int):
     return _goal(request, "coaching.view_goal", goal_id, with_progress=True)
 
 
-@router.put("/goals/{goal_id}", response=GoalOut, summary="Change a goal; send the version you read")
+@router.put(
+    "/goals/{goal_id}", response={200: GoalOut, **VERSIONED_WRITE}, summary="Change a goal; send the version you read"
+)
 def update_goal(request, goal_id: int, payload: GoalUpdateIn):
     goal = _goal(request, "coaching.change_goal", goal_id)
+    check_with_form(GoalEditForm(data=_form_data(payload)))
     data = payload.dict()
     expected = data.pop("version")
     return services.update_goal(goal=goal, by=request.user, expected_version=expected, **data)
 
 
-@router.get("/goals/{goal_id}/progress", response=list[GoalProgressOut], summary="Progress, oldest first")
-@paginate(PageNumberPagination)
+@router.get(
+    "/goals/{goal_id}/progress", response={200: list[GoalProgressOut], **READ}, summary="Progress, oldest first"
+)
+@paginate(Pages)
 def list_goal_progress(request, goal_id: int):
     goal = _goal(request, "coaching.view_goal", goal_id)
     return GoalProgress.objects.filter(goal=goal).select_related("goal", "recorded_by")
 
 
-@router.post("/goals/{goal_id}/progress", response={201: GoalProgressOut}, summary="Record progress on a goal")
+@router.post("/goals/{goal_id}/progress", response={201: GoalProgressOut, **WRITE}, summary="Record progress on a goal")
 def record_goal_progress(request, goal_id: int, payload: GoalProgressIn):
     goal = _goal(request, "coaching.record_goal_progress", goal_id)
+    # The date is optional here (today when left out); the form asks for one on the page.
+    recorded_on = payload.recorded_on or timezone.localdate()
+    check_with_form(GoalProgressForm(data=_form_data(payload, recorded_on=recorded_on), goal=goal))
     return Status(201, services.record_progress(goal=goal, by=request.user, **payload.dict()))

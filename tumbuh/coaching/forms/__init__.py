@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,7 +69,7 @@ class SessionForm(StyledForm):
 
 class SessionEditForm(SessionForm):
     version = forms.IntegerField(widget=forms.HiddenInput())
-    canvas = None  # chosen when the session is logged, or on its canvas page
+    canvas = None  # type: ignore[assignment]  # chosen when the session is logged, or on its canvas page
 
 
 class ActionRowForm(StyledForm):
@@ -79,7 +81,7 @@ class ActionRowForm(StyledForm):
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = participant_choices(engagement)
+        cast(forms.ChoiceField, self.fields["owner"]).choices = participant_choices(engagement)
 
     def clean(self):
         data = super().clean()
@@ -103,5 +105,6 @@ class ActionItemForm(StyledForm):
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = participant_choices(engagement)
-        self.fields["goal"].choices = [("", "—")] + [(g.pk, g.title) for g in engagement.goals.all()]
+        cast(forms.ChoiceField, self.fields["owner"]).choices = participant_choices(engagement)
+        goals = [(g.pk, g.title) for g in engagement.goals.all()]
+        cast(forms.ChoiceField, self.fields["goal"]).choices = [("", "—"), *goals]

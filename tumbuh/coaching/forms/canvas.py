@@ -1,5 +1,7 @@
 """Forms of the session canvas: notes per stage, the Will/Action rows, the follow-up, micro-coaching."""
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
@@ -58,7 +60,9 @@ class BaseWillActionFormSet(forms.BaseFormSet):
         for index, row in enumerate(self.cleaned_data):
             if row.get("title"):
                 # The owner's choices are the coach and the coachee only.
-                drafts.append(ActionDraft(row["title"], engagement.participant(row["owner"]), row["due_on"]))
+                owner = engagement.participant(row["owner"])
+                assert owner is not None
+                drafts.append(ActionDraft(row["title"], owner, row["due_on"]))
                 rows.append(index)
         return drafts, rows
 
@@ -81,7 +85,7 @@ class FollowUpForm(StyledForm):
         super().__init__(*args, **kwargs)
         defaults = canvas_services.follow_up_defaults(session)
         at = defaults.at
-        self.fields["days_after"].choices = [
+        cast(forms.ChoiceField, self.fields["days_after"]).choices = [
             (
                 days,
                 gettext("%(days)s days later: %(date)s")
@@ -180,6 +184,6 @@ class MicroSessionForm(StyledForm):
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = participant_choices(engagement)
+        cast(forms.ChoiceField, self.fields["owner"]).choices = participant_choices(engagement)
         if not self.is_bound:
             self.initial.setdefault("scheduled_at", timezone.localtime().replace(second=0, microsecond=0))

@@ -1,6 +1,7 @@
 """Forms for filing and handling requests."""
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -41,11 +42,14 @@ class RequestForm(StyledForm):
     def __init__(self, *args, user: Employee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].widget.attrs["class"] = "form-check-input"
-        self.fields["topic"].queryset = Topic.objects.filter(agency_id=user.agency_id, is_active=True)
-        self.fields["preferred_provider"].queryset = Employee.objects.filter(
-            provider_profile__agency_id=user.agency_id, provider_profile__accepting_requests=True
+        agency = user.agency
+        cast(forms.ModelChoiceField, self.fields["topic"]).queryset = Topic.objects.filter(
+            agency=agency, is_active=True
+        )
+        cast(forms.ModelChoiceField, self.fields["preferred_provider"]).queryset = Employee.objects.filter(
+            provider_profile__agency=agency, provider_profile__accepting_requests=True
         ).exclude(pk=user.pk)
-        self.fields["on_behalf_of_unit"].queryset = Unit.objects.filter(agency_id=user.agency_id)
+        cast(forms.ModelChoiceField, self.fields["on_behalf_of_unit"]).queryset = Unit.objects.filter(agency=agency)
         for i in range(WINDOW_ROWS):
             self.fields[f"window_{i}_date"] = forms.DateField(label=_("Date"), required=False, widget=DateInput())
             self.fields[f"window_{i}_from"] = forms.TimeField(label=_("From"), required=False, widget=TimeInput())
@@ -63,7 +67,10 @@ class RequestForm(StyledForm):
         windows = []
         tz = timezone.get_current_timezone()
         for i in range(WINDOW_ROWS):
-            day, start, end = (data.get(f"window_{i}_{n}") for n in ("date", "from", "until"))
+            names = [f"window_{i}_{n}" for n in ("date", "from", "until")]
+            if any(name in self.errors for name in names):
+                continue  # its own error (a date out of range, a time that is no time) says it already
+            day, start, end = (data.get(name) for name in names)
             if not any((day, start, end)):
                 continue
             if not all((day, start, end)):
