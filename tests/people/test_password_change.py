@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext, override
 
@@ -127,7 +127,8 @@ def test_an_admin_setting_a_password_is_recorded_as_the_admin_through_the_back_o
     token, _raw = create_api_token(employee=budi, name="laporan")
     session = logged_in(budi)
 
-    revoked = change_password(employee=budi, password=NEW, by=admin, via="admin")
+    on_back_office = RequestFactory().post(f"/admin/people/employee/{budi.pk}/password/")
+    revoked = change_password(employee=budi, password=NEW, by=admin, request=on_back_office)
 
     assert revoked == 1
     assert list(AuditEvent.objects.order_by("pk").values_list("actor", "action", "target_id", "via")) == [

@@ -84,10 +84,10 @@ def test_revoking_a_token_is_audited_naming_who_did_it(budi):
     token, _raw = create_api_token(employee=budi, name="Integrasi")
     token_pk = token.pk
 
-    revoke_api_token(token=token, by=budi, via="api")
+    revoke_api_token(token=token, by=budi)
 
     assert list(AuditEvent.objects.values_list("actor", "action", "target_type", "target_id", "detail", "via")) == [
-        (budi.pk, "api_token.revoked", "people.apitoken", str(token_pk), "Integrasi", "api")
+        (budi.pk, "api_token.revoked", "people.apitoken", str(token_pk), "Integrasi", "web")
     ]
 
 

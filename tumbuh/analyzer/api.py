@@ -11,7 +11,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import Field
 
-from tumbuh.audit.services import api_via, record_event
+from tumbuh.audit.services import record_event
 from tumbuh.common.api import LIST, READ, WRITE, InputSchema, Pages, form_limit, schema_errors
 
 from . import selectors, services
@@ -108,7 +108,7 @@ def list_transcripts(request):
 )
 def get_transcript(request, pk: int) -> Transcript:
     transcript = selectors.transcript_for(request.user, "analyzer.view_transcript", pk)
-    record_event(actor=request.user, action="transcript.read", target=transcript, request=request, via=api_via(request))
+    record_event(actor=request.user, action="transcript.read", target=transcript, request=request)
     return transcript
 
 

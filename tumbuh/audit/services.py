@@ -47,8 +47,3 @@ def record_event(
         via=via or channel_of(request),
         ip_address=ip,
     )
-
-
-def api_via(request: HttpRequest) -> str:
-    """How an API request came in: "token" with a bearer token, else "api" (record_event finds it by itself)."""
-    return getattr(request, "api_via", "api")

@@ -35,7 +35,6 @@ def change_password(
     employee: Employee,
     password: str | None,
     by: Employee,
-    via: str = "web",
     request: HttpRequest | None = None,
 ) -> int:
     """Set EMPLOYEE's password (None: unusable) and revoke all their API tokens; return how many were revoked.
@@ -45,11 +44,11 @@ def change_password(
     """
     employee.set_password(password)
     employee.save(update_fields=["password"])
-    record_event(actor=by, action="password.changed", target=employee, request=request, via=via)
-    return _revoke_all_tokens(employee=employee, by=by, via=via, request=request)
+    record_event(actor=by, action="password.changed", target=employee, request=request)
+    return _revoke_all_tokens(employee=employee, by=by, request=request)
 
 
-def _revoke_all_tokens(*, employee: Employee, by: Employee, via: str, request: HttpRequest | None) -> int:
+def _revoke_all_tokens(*, employee: Employee, by: Employee, request: HttpRequest | None) -> int:
     tokens = list(employee.api_tokens.order_by("pk"))
     for token in tokens:
         record_event(
@@ -58,7 +57,6 @@ def _revoke_all_tokens(*, employee: Employee, by: Employee, via: str, request: H
             target=token,
             detail=f"{token.name} (password changed)",
             request=request,
-            via=via,
         )
     ApiToken.objects.filter(pk__in=[token.pk for token in tokens]).delete()
     return len(tokens)
@@ -85,9 +83,7 @@ def create_api_token(
 
 
 @transaction.atomic
-def revoke_api_token(
-    *, token: ApiToken, by: Employee | None = None, via: str = "web", request: HttpRequest | None = None
-) -> None:
+def revoke_api_token(*, token: ApiToken, by: Employee | None = None, request: HttpRequest | None = None) -> None:
     """Delete TOKEN and record who did it (by default its owner)."""
     record_event(
         actor=by or token.employee,
@@ -95,7 +91,6 @@ def revoke_api_token(
         target=token,
         detail=token.name,
         request=request,
-        via=via,
     )
     token.delete()
 

@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from tumbuh.access.policy import can, fetch
-from tumbuh.audit.services import api_via, record_event
+from tumbuh.audit.services import record_event
 from tumbuh.common.api import LIST, READ, VERSIONED_WRITE, WRITE, InputSchema, Pages, check_with_form, form_limit
 from tumbuh.people.models import Employee
 
@@ -111,7 +111,6 @@ def _session_detail(request, session) -> dict:
         action="session.notes.read",
         target=session,
         request=request,
-        via=api_via(request),
         detail="shared+private" if show_private else "shared",
     )
     data = SessionOut.from_orm(session).dict()

@@ -8,7 +8,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from tumbuh.access.policy import fetch
-from tumbuh.audit.services import api_via, record_event
+from tumbuh.audit.services import record_event
 from tumbuh.common.api import READ, VERSIONED_WRITE, WRITE, InputSchema, WallClockTime, check_with_form, form_limit
 
 from .. import selectors
@@ -135,7 +135,6 @@ def get_canvas(request, session_id: int):
         action="session.notes.read",
         target=session,
         request=request,
-        via=api_via(request),
         detail="canvas",
     )
     return _canvas(session)
@@ -202,9 +201,7 @@ def create_micro_session(request, engagement_id: int, payload: MicroSessionIn):
 )
 def list_feedback(request, session_id: int):
     session = fetch(request.user, "coaching.view_feedback", selectors.sessions_visible_to(request.user), pk=session_id)
-    record_event(
-        actor=request.user, action="session.feedback.read", target=session, request=request, via=api_via(request)
-    )
+    record_event(actor=request.user, action="session.feedback.read", target=session, request=request)
     return session.feedback.select_related("given_by").order_by("created_at", "pk")
 
 

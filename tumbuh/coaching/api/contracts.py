@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from tumbuh.access.policy import fetch, require
-from tumbuh.audit.services import api_via, record_event
+from tumbuh.audit.services import record_event
 from tumbuh.common.api import LIST, READ, VERSIONED_WRITE, WRITE, InputSchema, Pages, check_with_form, form_limit
 
 from .. import selectors
@@ -99,9 +99,7 @@ def list_contracts(request, engagement_id: int):
     )
     versions = list(engagement.contracts.all())
     if versions:
-        record_event(
-            actor=request.user, action="contract.read", target=versions[0], request=request, via=api_via(request)
-        )
+        record_event(actor=request.user, action="contract.read", target=versions[0], request=request)
     return versions
 
 
