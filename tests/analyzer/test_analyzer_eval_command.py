@@ -10,8 +10,8 @@ def test_the_command_prints_both_sets_with_scores_and_confusion_matrices():
     out = StringIO()
     call_command("analyzer_eval", stdout=out)
     text = out.getvalue()
-    assert "#### Tuning set: 350 utterances" in text
-    assert "#### Held-out set: 110 utterances" in text
+    assert "#### Tuning set: 460 utterances" in text
+    assert "#### Held-out set: 200 utterances" in text
     assert text.count("| class | precision | recall | F1 | utterances |") == 2
     assert text.count("| true \\ predicted | open_question | closed_question | directive | reflective | other |") == 2
 
