@@ -73,6 +73,9 @@ class EngagementFactory(factory.django.DjangoModelFactory):
 
     coach = factory.SubFactory(CoachFactory)
     coachee = factory.SubFactory(EmployeeFactory)
+    # As start_engagement does: where the coachee works when it starts.
+    agency = factory.SelfAttribute("coachee.agency")
+    unit = factory.SelfAttribute("coachee.unit")
     topic = factory.Sequence(lambda n: f"Pengembangan kepemimpinan {n}")
     status = EngagementStatus.ACTIVE
     started_at = factory.LazyFunction(timezone.now)

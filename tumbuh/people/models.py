@@ -3,10 +3,12 @@ import datetime
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from tumbuh.access.roles import Role
 
 from .nip import AsnType, Nip, NipField, normalize_nip, parse_nip
 
@@ -45,14 +47,66 @@ class Unit(models.Model):
                 fields=["agency", "parent", "name"],
                 condition=Q(parent__isnull=False),
                 name="unit_unique_name_in_parent",
+                violation_error_message=_("This parent unit already has a sub-unit with this name."),
             ),
             models.UniqueConstraint(
-                fields=["agency", "name"], condition=Q(parent__isnull=True), name="unit_unique_top_level_name"
+                fields=["agency", "name"],
+                condition=Q(parent__isnull=True),
+                name="unit_unique_top_level_name",
+                violation_error_message=_("This agency already has a top-level unit with this name."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="unit_is_not_its_own_parent",
+                violation_error_message=_("A unit cannot be its own parent unit."),
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def validate_constraints(self, exclude=None) -> None:
+        super().validate_constraints(exclude=_with_own_id(exclude))
+
+    def clean(self) -> None:
+        # A row cannot see other rows: the same agency along the tree, and a tree without loops, are checked here.
+        super().clean()
+        errors: dict[str, object] = {}
+        # The parent's own id is the database's check (unit_is_not_its_own_parent); an unknown id is a field error.
+        parent = Unit.objects.filter(pk=self.parent_id).first() if self.parent_id not in (None, self.pk) else None
+        if parent is not None:
+            if parent.agency_id != self.agency_id:
+                errors["parent"] = _("The parent unit must belong to the same agency as this unit.")
+            elif self.pk is not None and _chain_reaches(Unit, "parent_id", start=parent.pk, target=self.pk):
+                errors["parent"] = _("%(parent)s lies below this unit; a unit cannot hang under its own sub-unit.") % {
+                    "parent": parent.name
+                }
+        if self.pk is not None and self.agency_id is not None:
+            children = Unit.objects.filter(parent_id=self.pk).exclude(agency_id=self.agency_id)
+            staff = Employee.objects.filter(unit_id=self.pk).exclude(agency_id=self.agency_id)
+            if children.exists() or staff.exists():
+                errors["agency"] = _(
+                    "Sub-units or people of this unit belong to another agency; move them before moving the unit."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+def _with_own_id(exclude) -> set[str] | None:
+    # A model form leaves the row's own id out of validation, which would skip every check against it.
+    return None if exclude is None else set(exclude) - {"id"}
+
+
+def _chain_reaches(model: type[models.Model], link: str, *, start: int, target: int) -> bool:
+    """Whether following LINK (a parent or supervisor id) up from START arrives at TARGET: one query per step."""
+    seen: set[int] = set()
+    current: int | None = start
+    while current is not None and current not in seen:
+        if current == target:
+            return True
+        seen.add(current)
+        current = model._default_manager.filter(pk=current).values_list(link, flat=True).first()
+    return False
 
 
 class PositionType(models.TextChoices):
@@ -155,7 +209,18 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
         ordering = ["full_name"]
-        constraints = [models.UniqueConstraint(Lower("email"), name="employee_unique_email_ci")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="employee_unique_email_ci",
+                violation_error_message=_("Someone already uses this e-mail address."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(supervisor=F("pk")),
+                name="employee_is_not_own_supervisor",
+                violation_error_message=_("A person cannot be their own direct supervisor."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -176,11 +241,35 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         if errors:
             raise ValidationError(errors)
 
+    def validate_constraints(self, exclude=None) -> None:
+        super().validate_constraints(exclude=_with_own_id(exclude))
+
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
         if self.nip:
             self.nip = normalize_nip(self.nip)
+        # A row cannot see other rows: the unit's agency and the reporting line are checked here.
+        errors: dict[str, object] = {}
+        unit_agency = (
+            Unit.objects.filter(pk=self.unit_id).values_list("agency_id", flat=True) if self.unit_id is not None else []
+        )
+        if any(agency_id != self.agency_id for agency_id in unit_agency):
+            errors["unit"] = _("The unit must belong to the person's agency; choose a unit of that agency.")
+        # Being one's own supervisor is the database's check (employee_is_not_own_supervisor).
+        supervisor = None
+        if self.supervisor_id is not None and self.supervisor_id != self.pk:
+            supervisor = Employee.objects.filter(pk=self.supervisor_id).first()
+        if (
+            self.pk is not None
+            and supervisor is not None
+            and _chain_reaches(Employee, "supervisor_id", start=supervisor.pk, target=self.pk)
+        ):
+            errors["supervisor"] = _(
+                "%(name)s reports to this person, directly or through others; choose someone higher up the line."
+            ) % {"name": supervisor.full_name}
+        if errors:
+            raise ValidationError(errors)
 
     def get_full_name(self) -> str:
         return self.full_name
@@ -197,14 +286,6 @@ class Employee(AbstractBaseUser, PermissionsMixin):
         if not hasattr(self, "_role_cache"):
             self._role_cache = set(self.role_grants.values_list("role", flat=True))
         return role in self._role_cache
-
-
-class Role(models.TextChoices):
-    COACH = "coach", _("Coach")
-    MENTOR = "mentor", _("Mentor")
-    CONSULTANT = "consultant", _("Consultant")
-    SERVICE_ADMIN = "service_admin", _("Service admin")
-    LEADER = "leader", _("Leader")
 
 
 class RoleGrant(models.Model):

@@ -6,9 +6,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from .engagements import Engagement
+
+# A constraint's message is formatted with its name only: the bounds go in first, when the message is shown.
+_in_range = lazy(lambda message, bounds: str(message) % {"low": bounds[0], "high": bounds[1]}, str)
 
 SESSIONS_PLANNED_RANGE = (1, 24)
 # Micro-coaching lasts 10–15 minutes; a long workshop-style session three hours.
@@ -108,11 +112,18 @@ class Contract(models.Model):
                 condition=Q(sessions_planned__gte=SESSIONS_PLANNED_RANGE[0])
                 & Q(sessions_planned__lte=SESSIONS_PLANNED_RANGE[1]),
                 name="contract_sessions_planned_in_range",
+                violation_error_message=_in_range(
+                    _("Plan between %(low)d and %(high)d sessions."), SESSIONS_PLANNED_RANGE
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(session_minutes__gte=SESSION_MINUTES_RANGE[0])
                 & Q(session_minutes__lte=SESSION_MINUTES_RANGE[1]),
                 name="contract_session_minutes_in_range",
+                violation_error_message=_in_range(
+                    _("A session lasts between %(low)d and %(high)d minutes (micro-coaching: 10 to 15)."),
+                    SESSION_MINUTES_RANGE,
+                ),
             ),
         ]
 

@@ -59,6 +59,23 @@ class Engagement(models.Model):
         _("status"), max_length=20, choices=EngagementStatus.choices, default=EngagementStatus.REQUESTED
     )
     topic = models.CharField(_("topic"), max_length=200)
+    # Where the coachee worked when it started: reports keep counting it there after a transfer (mutasi).
+    agency = models.ForeignKey(
+        "people.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="engagements",
+        verbose_name=_("agency at the start"),
+    )
+    unit = models.ForeignKey(
+        "people.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="engagements",
+        verbose_name=_("unit at the start"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
@@ -68,7 +85,11 @@ class Engagement(models.Model):
         verbose_name_plural = _("engagements")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=~Q(coach=models.F("coachee")), name="engagement_coach_is_not_coachee"),
+            models.CheckConstraint(
+                condition=~Q(coach=models.F("coachee")),
+                name="engagement_coach_is_not_coachee",
+                violation_error_message=_("A person cannot coach themselves; choose another coach."),
+            ),
         ]
         indexes = [models.Index(fields=["coach", "status"]), models.Index(fields=["coachee", "status"])]
 

@@ -59,13 +59,18 @@ class PeerInvitation(models.Model):
         verbose_name_plural = _("peer-coaching invitations")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(invited_by=F("invitee")), name="peer_invitation_not_oneself"),
+            models.CheckConstraint(
+                condition=~Q(invited_by=F("invitee")),
+                name="peer_invitation_not_oneself",
+                violation_error_message=_("You cannot invite yourself; type the NIP or e-mail of a colleague."),
+            ),
             # At most one pending invitation between the same two people, whoever invited whom.
             models.UniqueConstraint(
                 Least("invited_by", "invitee"),
                 Greatest("invited_by", "invitee"),
-                condition=Q(status="pending"),
+                condition=Q(status=PeerInvitationStatus.PENDING),
                 name="peer_invitation_one_pending_per_pair",
+                violation_error_message=_("These two colleagues already have a pending invitation between them."),
             ),
         ]
         indexes = [models.Index(fields=["invitee", "status"])]

@@ -78,13 +78,16 @@ class Session(models.Model):
         ordering = ["-scheduled_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(duration_minutes__gte=5, duration_minutes__lte=480), name="session_duration_in_range"
+                condition=Q(duration_minutes__gte=5, duration_minutes__lte=480),
+                name="session_duration_in_range",
+                violation_error_message=_("A session lasts between 5 and 480 minutes."),
             ),
             # A session proposes at most one follow-up (a cancelled one may be replaced).
             models.UniqueConstraint(
                 fields=["follow_up_of"],
-                condition=Q(follow_up_of__isnull=False) & ~Q(status="cancelled"),
+                condition=Q(follow_up_of__isnull=False) & ~Q(status=SessionStatus.CANCELLED),
                 name="session_one_follow_up",
+                violation_error_message=_("This session already has a follow-up session."),
             ),
         ]
 

@@ -35,9 +35,15 @@ class WeeklyAvailability(models.Model):
         ordering = ["weekday", "start_time"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_time__gt=models.F("start_time")), name="availability_ends_after_start"
+                condition=Q(end_time__gt=models.F("start_time")),
+                name="availability_ends_after_start",
+                violation_error_message=_("The end time must be after the start time."),
             ),
-            models.CheckConstraint(condition=Q(weekday__gte=0, weekday__lte=6), name="availability_weekday_0_6"),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=0, weekday__lte=6),
+                name="availability_weekday_0_6",
+                violation_error_message=_("Choose a day of the week."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -57,7 +63,11 @@ class AvailabilityException(models.Model):
         verbose_name_plural = _("unavailable times")
         ordering = ["starts_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="exception_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="exception_ends_after_start",
+                violation_error_message=_("The end must be after the start; check the dates and times."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -87,9 +97,16 @@ class Booking(models.Model):
         ordering = ["starts_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["provider", "starts_at"], condition=Q(status="active"), name="booking_one_active_per_slot"
+                fields=["provider", "starts_at"],
+                condition=Q(status=BookingStatus.ACTIVE),
+                name="booking_one_active_per_slot",
+                violation_error_message=_("This time was just taken; choose another slot."),
             ),
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="booking_ends_after_start",
+                violation_error_message=_("The end must be after the start; check the dates and times."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -45,8 +45,16 @@ class ExportJob(models.Model):
         verbose_name_plural = _("exports")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(progress__lte=100), name="export_progress_0_100"),
-            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="export_period_ordered"),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="export_progress_0_100",
+                violation_error_message=_("An export's progress lies between 0 and 100 percent."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="export_period_ordered",
+                violation_error_message=_("The end date is before the start date; pick an end on or after the start."),
+            ),
         ]
 
     def __str__(self) -> str:

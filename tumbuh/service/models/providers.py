@@ -3,11 +3,12 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tumbuh.people.models import Agency
+from tumbuh.people.models import Agency, Employee
 
 
 class Topic(models.Model):
@@ -59,6 +60,18 @@ class ProviderProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.employee)
+
+    def clean(self) -> None:
+        # A row cannot see the person's row: the pool is the provider's own agency, checked here.
+        super().clean()
+        employee = Employee.objects.filter(pk=self.employee_id).select_related("agency").first()
+        if employee is None or self.agency_id is None or employee.agency_id == self.agency_id:
+            return
+        if employee.agency is None:
+            message = _("%(name)s has no agency; set the person's agency before adding them to a pool.")
+        else:
+            message = _("%(name)s works at %(agency)s; a provider profile belongs to the provider's own agency.")
+        raise ValidationError({"agency": message % {"name": employee.full_name, "agency": employee.agency}})
 
     def offers(self, kind: str) -> bool:
         return bool(getattr(self, f"offers_{kind}", False))

@@ -98,6 +98,12 @@ class ServiceRequest(models.Model):
             models.CheckConstraint(
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
                 name="request_rating_1_to_5",
+                violation_error_message=_("Give a rating from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(provider=models.F("requester")),
+                name="request_provider_is_not_requester",
+                violation_error_message=_("Nobody can serve their own request."),
             ),
         ]
 
@@ -116,7 +122,9 @@ class PreferredWindow(models.Model):
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="window_ends_after_start"
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="window_ends_after_start",
+                violation_error_message=_("A time window must end after it starts."),
             )
         ]
 
