@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tumbuh.service",
     "tumbuh.toolkit",
     "tumbuh.analyzer",
+    "tumbuh.demo",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,8 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from tumbuh.api import api
-from tumbuh.common.views import healthz, home
+from tumbuh.common.views import healthz
+from tumbuh.home import home
 from tumbuh.people.urls import auth_urlpatterns
 
 admin.site.site_header = _("Tumbuh back-office")

@@ -6,14 +6,16 @@ import pytest
 from django.utils import timezone
 
 from tests.helpers import in_indonesian
-from tumbuh.notifications.models import Notification, NotificationKind
+from tumbuh.notifications.kinds import CALENDAR_INVITATIONS
+from tumbuh.notifications.models import Notification
+from tumbuh.service.kinds import MESSAGES
 
 pytestmark = pytest.mark.django_db
 
 URL = "/notifications/"
 
 
-def notice(recipient, text, *, minutes_ago=0, read=False, kind=NotificationKind.MESSAGES):
+def notice(recipient, text, *, minutes_ago=0, read=False, kind=MESSAGES):
     at = timezone.now() - datetime.timedelta(minutes=minutes_ago)
     return Notification.objects.create(
         recipient=recipient, kind=kind, text=text, url="/coaching/", created_at=at, read_at=at if read else None
@@ -22,7 +24,7 @@ def notice(recipient, text, *, minutes_ago=0, read=False, kind=NotificationKind.
 
 def test_person_sees_their_own_notices_newest_first(client_as, budi):
     older = notice(budi, "Pesan baru dari Sari", minutes_ago=30, read=True)
-    newer = notice(budi, "Sesi dipesan: Coaching dengan Sari", minutes_ago=5, kind=NotificationKind.INVITATIONS)
+    newer = notice(budi, "Sesi dipesan: Coaching dengan Sari", minutes_ago=5, kind=CALENDAR_INVITATIONS)
 
     response = client_as(budi).get(URL)
 

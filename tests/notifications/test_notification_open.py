@@ -5,14 +5,15 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tumbuh.notifications.models import Notification, NotificationKind
+from tumbuh.notifications.kinds import CALENDAR_INVITATIONS
+from tumbuh.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
 
 def notice(recipient, url="/coaching/sessions/7/", read_at=None):
     return Notification.objects.create(
-        recipient=recipient, kind=NotificationKind.INVITATIONS, text="Sesi dipesan", url=url, read_at=read_at
+        recipient=recipient, kind=CALENDAR_INVITATIONS, text="Sesi dipesan", url=url, read_at=read_at
     )
 
 

@@ -3,7 +3,8 @@
 import pytest
 
 from tests.helpers import in_indonesian
-from tumbuh.notifications.models import Notification, NotificationKind
+from tumbuh.notifications.models import Notification
+from tumbuh.service.kinds import MESSAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -11,9 +12,7 @@ URL = "/notifications/read-all/"
 
 
 def notice(recipient):
-    return Notification.objects.create(
-        recipient=recipient, kind=NotificationKind.MESSAGES, text="Pesan baru", url="/coaching/"
-    )
+    return Notification.objects.create(recipient=recipient, kind=MESSAGES, text="Pesan baru", url="/coaching/")
 
 
 def test_marks_every_own_notice_read_and_returns_to_the_list(client_as, budi, dewi):

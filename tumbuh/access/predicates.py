@@ -2,7 +2,7 @@
 
 import rules
 
-from tumbuh.people.models import Agency, Role
+from .roles import Role
 
 is_platform_admin = rules.is_superuser
 
@@ -32,9 +32,13 @@ def administered_agency_ids(user) -> frozenset[int]:
     return getattr(user, _ADMINISTERED)
 
 
+AGENCY_MODEL = "people.agency"
+
+
 def agency_id_of(obj) -> int | None:
     """The agency a record belongs to: the agency itself, or the record's own ``agency``."""
-    return obj.pk if isinstance(obj, Agency) else obj.agency_id
+    # access sits below people: it knows the agency model by its label, not by importing it.
+    return obj.pk if obj._meta.label_lower == AGENCY_MODEL else obj.agency_id
 
 
 @rules.predicate

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tumbuh.people.models import Employee
 
-from .models import Notification, NotificationKind
+from .models import Notification
 from .services import set_email_enabled
 
 
@@ -27,4 +27,4 @@ def mark_all_read(*, employee: Employee) -> int:
 def set_email_choices(*, employee: Employee, choices: Mapping[str, bool]) -> None:
     """Turn each kind of e-mail on or off for EMPLOYEE; in-app notices keep coming either way."""
     for kind, enabled in choices.items():
-        set_email_enabled(employee=employee, kind=NotificationKind(kind), enabled=enabled)
+        set_email_enabled(employee=employee, kind=kind, enabled=enabled)

@@ -3,15 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-
-class NotificationKind(models.TextChoices):
-    REQUEST_UPDATES = "request_updates", _("Changes to my requests")
-    MESSAGES = "messages", _("New messages")
-    INVITATIONS = "invitations", _("Calendar invitations")
-    REMINDER_24H = "reminder_24h", _("Reminder a day before a session")
-    REMINDER_1H = "reminder_1h", _("Reminder an hour before a session")
+from . import kinds
 
 
 class NotificationSetting(models.Model):
@@ -20,7 +13,7 @@ class NotificationSetting(models.Model):
     employee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
     )
-    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    kind = models.CharField(max_length=30, choices=kinds.choices)
     email_enabled = models.BooleanField(default=True)
 
     class Meta:
@@ -34,7 +27,7 @@ class Notification(models.Model):
     """An in-app notice with a link; unread until opened."""
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    kind = models.CharField(max_length=30, choices=kinds.choices)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

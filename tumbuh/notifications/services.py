@@ -1,91 +1,73 @@
-"""E-mail notices. Every send goes through a background task; the message is written in the recipient's language."""
+"""Telling someone something: an in-app notice, and an e-mail unless they turned that kind off.
+
+Generic, as pretix's mail service is: each app composes its own messages and calls `notify`. Every e-mail
+leaves through a background task after the change that caused it commits, written in the recipient's language.
+"""
+
+from collections.abc import Callable
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+
+from . import tasks
+from .ics import CalendarFile
+from .models import Notification, NotificationSetting
+
+Text = str | Promise | Callable[[], str]
 
 
-def notify_session_logged(*, session, by) -> None:
-    """Tell the other participant that a session was recorded (no notes in the mail: they stay in Tumbuh)."""
-    from . import tasks
-
-    engagement = session.engagement
-    recipient_id = engagement.coachee_id if by.pk == engagement.coach_id else engagement.coach_id
-    # Enqueue after commit so the worker never looks for a session that is not there yet.
-    transaction.on_commit(lambda: tasks.send_session_logged_email.enqueue(session.pk, recipient_id))
-
-
-def notify_follow_up_planned(*, session, moved: bool = False) -> None:
-    """After commit, send coach and coachee the calendar invitation to a follow-up; the coachee gets a notice too.
-
-    MOVED: the follow-up's time or place changed; the invitation replaces the earlier one (same UID, higher SEQUENCE).
-    """
-    from . import tasks
-
-    session_id = session.pk
-    recipient_ids = (session.engagement.coach_id, session.engagement.coachee_id)
-
-    def enqueue() -> None:
-        for recipient_id in recipient_ids:
-            tasks.send_follow_up_invitation.enqueue(session_id, recipient_id, moved)
-
-    # Enqueued only if the follow-up is committed: a rolled-back canvas sends nothing.
-    transaction.on_commit(enqueue)
-
-
-def send_session_logged_email(*, session_id: int, recipient_id: int) -> None:
-    from tumbuh.coaching.models import Session
-    from tumbuh.people.models import Employee
-
-    session = Session.objects.select_related("engagement__coach", "engagement__coachee").get(pk=session_id)
-    recipient = Employee.objects.get(pk=recipient_id)
-    with translation.override(recipient.language), timezone.override(recipient.time_zone):
-        context = {
-            "recipient": recipient,
-            "session": session,
-            "engagement": session.engagement,
-            "url": settings.SITE_URL + reverse("coaching:session-detail", args=[session.pk]),
-        }
-        subject = render_to_string("notifications/session_logged_subject.txt", context).strip()
-        body = render_to_string("notifications/session_logged_body.txt", context)
-    send_plain_email(subject=subject, body=body, to=[recipient.email])
-
-
-def send_plain_email(*, subject: str, body: str, to: list[str]) -> None:
-    EmailMessage(subject=subject, body=body, to=to).send()
+def _render(value: Text) -> str:
+    return str(value() if callable(value) else value)
 
 
 def email_enabled(*, employee, kind: str) -> bool:
     """Every kind of e-mail is on until the person turns it off."""
-    from .models import NotificationSetting
-
     setting = NotificationSetting.objects.filter(employee=employee, kind=kind).first()
     return setting is None or setting.email_enabled
 
 
 def set_email_enabled(*, employee, kind: str, enabled: bool) -> None:
-    from .models import NotificationSetting
-
     NotificationSetting.objects.update_or_create(employee=employee, kind=kind, defaults={"email_enabled": enabled})
 
 
-def notify(*, recipient, kind: str, text, url: str, email_subject=None, email_body=None) -> None:
-    """Leave an in-app notice, and e-mail it unless the recipient turned this kind off.
+def notify(
+    *,
+    recipient,
+    kind: str,
+    text: Text,
+    url: str,
+    email_subject: Text | None = None,
+    email_body: Text | None = None,
+    email_letter: Text | None = None,
+    calendar: Callable[[], CalendarFile] | None = None,
+    in_app: bool = True,
+) -> None:
+    """Leave an in-app notice (unless IN_APP is false), and e-mail it unless the recipient turned KIND off.
 
-    TEXT, EMAIL_SUBJECT and EMAIL_BODY are lazy strings or callables, rendered in the recipient's language.
+    TEXT, EMAIL_SUBJECT, EMAIL_BODY and EMAIL_LETTER are lazy strings or callables, rendered in the recipient's
+    language and time zone. The e-mail is EMAIL_BODY (or TEXT) followed by the page's address and the signature,
+    or EMAIL_LETTER as it is when the app writes the whole letter. CALENDAR builds the .ics to attach.
     """
-    from . import tasks
-    from .models import Notification
-
     with translation.override(recipient.language), timezone.override(recipient.time_zone):
-        rendered = str(text() if callable(text) else text)
-        subject = str(email_subject() if callable(email_subject) else (email_subject or rendered))
-        body = str(email_body() if callable(email_body) else (email_body or rendered))
-    Notification.objects.create(recipient=recipient, kind=kind, text=rendered[:300], url=url)
-    if email_enabled(employee=recipient, kind=kind):
-        full_url = settings.SITE_URL + url
-        message = f"{body}\n\n{full_url}\n\n-- \nTumbuh\n"
-        transaction.on_commit(lambda: tasks.send_email.enqueue(subject, message, [recipient.email]))
+        rendered = _render(text)
+        send = email_enabled(employee=recipient, kind=kind)
+        if send:
+            subject = _render(email_subject) if email_subject is not None else rendered
+            if email_letter is not None:
+                message = _render(email_letter)
+            else:
+                body = _render(email_body) if email_body is not None else rendered
+                message = f"{body}\n\n{settings.SITE_URL}{url}\n\n-- \nTumbuh\n"
+            attachment = calendar() if calendar is not None else None
+    if in_app:
+        Notification.objects.create(recipient=recipient, kind=kind, text=rendered[:300], url=url)
+    if not send:
+        return
+    to = [recipient.email]
+    if attachment is None:
+        transaction.on_commit(lambda: tasks.send_email.enqueue(subject, message, to))
+    else:
+        ics, method = attachment.content.decode(), attachment.method
+        transaction.on_commit(lambda: tasks.send_email_with_calendar.enqueue(subject, message, to, ics, method))

@@ -1,7 +1,7 @@
 """The service export: an XLSX workbook of the requests in a period and their figures, built in the background.
 
-`start_export` records the job and enqueues its task; `build_export` (run by the task) writes the workbook
-in the requester's language and time zone, reporting progress as it goes. The workbook holds request
+`services.exports.start_export` records the job and enqueues its task; `build_export` (run by the task) writes
+the workbook in the requester's language and time zone, reporting progress as it goes. The workbook holds request
 metadata only: never what was asked (`need`), nor the conversation.
 """
 
@@ -9,19 +9,15 @@ import datetime
 import io
 import logging
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tumbuh.people.models import Agency, Employee
-
 from .models import ExportJob, ServiceRequest
-from .models.exports import ExportKind, ExportStatus
+from .models.exports import ExportStatus
 from .selectors.figures import (
     NOT_FOR_DASHBOARD,
     ServiceFigures,
@@ -36,27 +32,6 @@ logger = logging.getLogger(__name__)
 DATE_TIME = "yyyy-mm-dd hh:mm"
 DATE = "yyyy-mm-dd"
 PROGRESS_STEPS = 10
-
-
-@transaction.atomic
-def start_export(
-    *, by: Employee, period_start: datetime.date, period_end: datetime.date, agency: Agency | None = None
-) -> ExportJob:
-    """Record an export of the service's requests and figures for BY, and queue it to be built."""
-    from . import tasks
-
-    if period_end < period_start:
-        raise ValidationError({"to": _("The end date is before the start date; pick an end on or after the start.")})
-    job = ExportJob.objects.create(
-        requested_by=by,
-        agency=agency,
-        kind=ExportKind.SERVICE_REQUESTS,
-        period_start=period_start,
-        period_end=period_end,
-    )
-    job_id = job.pk
-    transaction.on_commit(lambda: tasks.build_service_export.enqueue(job_id))
-    return job
 
 
 def build_export(*, job_id: int) -> None:

@@ -1,31 +1,21 @@
 """Who may use the toolkit and who may extend its question bank.
 
-Everyone signed in reads every cheat sheet, the bank and the templates. An agency's service admins (the
-service's own notion of one) extend their agency's bank and retire what they added; the built-in bank is the
-same for every agency and changes only with a release.
+Everyone signed in reads every cheat sheet, the bank and the templates. An agency's service admins (as
+`access.predicates` knows them) extend their agency's bank and retire what they added; the built-in bank is
+the same for every agency and changes only with a release.
 """
 
 import rules
 
-from tumbuh.access.predicates import is_platform_admin
-from tumbuh.service.selectors.requests import admin_agency_ids
+from tumbuh.access.predicates import administered_agency_ids, is_platform_admin
 
 from .models import Question
-
-_ADMIN_AGENCIES = "_toolkit_admin_agency_ids"
-
-
-def _administered_agency_ids(user) -> frozenset[int]:
-    # Looked up once per user object, so a page that asks for every question costs one query.
-    if not hasattr(user, _ADMIN_AGENCIES):
-        setattr(user, _ADMIN_AGENCIES, frozenset(admin_agency_ids(user)))
-    return getattr(user, _ADMIN_AGENCIES)
 
 
 @rules.predicate
 def runs_own_agency(user) -> bool:
     """A service admin of the agency the person works in: that agency's bank is the one they see and extend."""
-    return user.is_authenticated and user.agency_id is not None and user.agency_id in _administered_agency_ids(user)
+    return user.is_authenticated and user.agency_id is not None and user.agency_id in administered_agency_ids(user)
 
 
 @rules.predicate
@@ -35,7 +25,7 @@ def is_agency_question(user, question) -> bool:
 
 @rules.predicate
 def runs_question_agency(user, question) -> bool:
-    return user.is_authenticated and question.agency_id in _administered_agency_ids(user)
+    return user.is_authenticated and question.agency_id in administered_agency_ids(user)
 
 
 rules.add_perm("toolkit.view_toolkit", rules.is_authenticated)

@@ -8,12 +8,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from tumbuh.notifications import tasks
-from tumbuh.notifications.invitations import send_booking_reminder
-from tumbuh.notifications.models import Notification, NotificationKind
-from tumbuh.notifications.selectors import reminders_due
+from tumbuh.notifications.models import Notification
 from tumbuh.notifications.services import set_email_enabled
+from tumbuh.service import tasks
+from tumbuh.service.invitations import send_booking_reminder
+from tumbuh.service.kinds import REMINDER_1H, REMINDER_24H
 from tumbuh.service.models import ReminderSent
+from tumbuh.service.selectors.reminders import reminders_due
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_reminder_task_run_twice_sends_one_email_to_each_person(make_booking, dj
     assert list(ReminderSent.objects.values_list("booking", "kind", "for_start")) == [
         (booking.pk, "24h", booking.starts_at)
     ]
-    assert Notification.objects.filter(kind=NotificationKind.REMINDER_24H).count() == 2
+    assert Notification.objects.filter(kind=REMINDER_24H).count() == 2
 
 
 def test_reminder_tells_each_person_when_and_where_on_their_own_clock(
@@ -133,21 +134,19 @@ def test_a_session_booked_inside_the_lead_time_gets_no_day_before_reminder(make_
 def test_person_who_turned_the_reminder_off_gets_only_the_in_app_notice(
     make_booking, budi, django_capture_on_commit_callbacks
 ):
-    set_email_enabled(employee=budi, kind=NotificationKind.REMINDER_1H, enabled=False)
+    set_email_enabled(employee=budi, kind=REMINDER_1H, enabled=False)
     booking = make_booking(starts_at=in_(HOUR - MINUTE))
 
     run_task(booking, "1h", django_capture_on_commit_callbacks)
 
     assert [m.to for m in mail.outbox] == [["sari@babelprov.go.id"]]
-    assert list(Notification.objects.filter(recipient=budi).values_list("kind", flat=True)) == [
-        NotificationKind.REMINDER_1H
-    ]
+    assert list(Notification.objects.filter(recipient=budi).values_list("kind", flat=True)) == [REMINDER_1H]
 
 
 def test_turning_off_the_day_before_reminder_keeps_the_hour_before_one(
     make_booking, budi, django_capture_on_commit_callbacks
 ):
-    set_email_enabled(employee=budi, kind=NotificationKind.REMINDER_24H, enabled=False)
+    set_email_enabled(employee=budi, kind=REMINDER_24H, enabled=False)
     booking = make_booking(starts_at=in_(HOUR - MINUTE))
 
     run_task(booking, "1h", django_capture_on_commit_callbacks)

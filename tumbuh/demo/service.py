@@ -6,8 +6,7 @@ Called by `seed_demo`; idempotent like it (every object is looked up on a natura
 import datetime
 
 from tumbuh.people.models import Agency, Employee
-
-from .models import (
+from tumbuh.service.models import (
     Certification,
     PreferredWindow,
     ProviderProfile,

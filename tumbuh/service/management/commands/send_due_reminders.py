@@ -7,8 +7,8 @@ few minutes from cron. Running it twice, or beside the tasks, never sends a remi
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from tumbuh.notifications.invitations import send_booking_reminder
-from tumbuh.notifications.selectors import reminders_due
+from tumbuh.service.invitations import send_booking_reminder
+from tumbuh.service.selectors.reminders import reminders_due
 
 
 class Command(BaseCommand):

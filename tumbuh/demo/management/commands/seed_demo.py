@@ -9,7 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from tumbuh.coaching.demo import seed_practice
 from tumbuh.coaching.models import (
     ActionItem,
     Engagement,
@@ -22,10 +21,11 @@ from tumbuh.coaching.models import (
     SessionStatus,
 )
 from tumbuh.coaching.services import start_engagement
-from tumbuh.people.management.commands import _demo_data as data
+from tumbuh.demo import data
+from tumbuh.demo.coaching import seed_practice
+from tumbuh.demo.service import seed_service
 from tumbuh.people.models import Agency, Employee, Language, RoleGrant, TimeZone, Unit
 from tumbuh.people.nip import parse_nip
-from tumbuh.service.demo import seed_service
 from tumbuh.toolkit.services import install_builtin_questions
 
 DEMO_PASSWORD = "tumbuh-demo-2026"  # noqa: S105 -- printed for everyone to use, by design

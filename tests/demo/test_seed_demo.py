@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
 
+from tests.cast import built_once
 from tumbuh.access.policy import can
 from tumbuh.coaching.models import (
     ActionItem,
@@ -19,9 +20,10 @@ from tumbuh.coaching.models import (
     Session,
     SessionStatus,
 )
-from tumbuh.people.management.commands.seed_demo import DEMO_PASSWORD
+from tumbuh.demo.management.commands.seed_demo import DEMO_PASSWORD
 from tumbuh.people.models import Agency, Employee, PositionType, Role, RoleGrant, Unit
 from tumbuh.people.nip import parse_nip
+from tumbuh.service.models import ProviderProfile, ServiceRequest, Topic, WeeklyAvailability
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +59,11 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in SEEDED_MODELS}
 
 
-@pytest.fixture
-def output():
-    return seed()
+@pytest.fixture(scope="module")
+def output(django_db_setup, django_db_blocker):
+    # Seeded once for the module, in a transaction rolled back at its end; each test runs in a savepoint.
+    with built_once(django_db_blocker):
+        yield seed()
 
 
 def test_second_run_changes_nothing(output):
@@ -207,8 +211,6 @@ def test_output_lists_the_demo_logins_on_every_run(output):
 
 @pytest.mark.django_db
 def test_seed_builds_the_service_pool_once():
-    from tumbuh.service.models import ProviderProfile, ServiceRequest, Topic, WeeklyAvailability
-
     call_command("seed_demo", stdout=io.StringIO())
     counts = (
         Topic.objects.count(),

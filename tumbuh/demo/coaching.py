@@ -8,9 +8,7 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
-from tumbuh.people.models import Employee
-
-from .models import (
+from tumbuh.coaching.models import (
     Contract,
     ContractChannel,
     ContractRhythm,
@@ -24,7 +22,8 @@ from .models import (
     Session,
     SessionStatus,
 )
-from .models.contracts import DEFAULT_CONFIDENTIALITY
+from tumbuh.coaching.models.contracts import DEFAULT_CONFIDENTIALITY
+from tumbuh.people.models import Employee
 
 # Engagement topic -> whose acceptance is still missing ("coachee"), or None when both accepted.
 PENDING_CONTRACTS = {"Membangun kepercayaan diri saat presentasi": "coachee"}

@@ -9,9 +9,10 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.helpers import in_indonesian
-from tumbuh.notifications.invitations import on_booking_changed
-from tumbuh.notifications.models import Notification, NotificationKind
+from tumbuh.notifications.kinds import CALENDAR_INVITATIONS
+from tumbuh.notifications.models import Notification
 from tumbuh.notifications.services import set_email_enabled
+from tumbuh.service.notices import on_booking_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -93,8 +94,8 @@ def test_both_people_get_an_in_app_notice_pointing_at_the_session(
 
     notices = Notification.objects.order_by("recipient__email")
     assert [(n.recipient, n.kind, n.url) for n in notices] == [
-        (budi, NotificationKind.INVITATIONS, f"/coaching/sessions/{booking.session_id}/"),
-        (sari_in_english, NotificationKind.INVITATIONS, f"/coaching/sessions/{booking.session_id}/"),
+        (budi, CALENDAR_INVITATIONS, f"/coaching/sessions/{booking.session_id}/"),
+        (sari_in_english, CALENDAR_INVITATIONS, f"/coaching/sessions/{booking.session_id}/"),
     ]
     assert notices[1].text == "Session booked: Coaching with Budi Santoso, Tuesday, 12 March 2030 10:00 WITA"
 
@@ -142,12 +143,12 @@ def test_cancellation_sends_method_cancel_with_the_same_uid(
 def test_person_who_turned_invitations_off_gets_only_the_in_app_notice(
     booking, sari_in_english, budi, django_capture_on_commit_callbacks
 ):
-    set_email_enabled(employee=budi, kind=NotificationKind.INVITATIONS, enabled=False)
+    set_email_enabled(employee=budi, kind=CALENDAR_INVITATIONS, enabled=False)
 
     change(booking, "created", django_capture_on_commit_callbacks)
 
     assert [m.to for m in mail.outbox] == [["sari@babelprov.go.id"]]
-    assert Notification.objects.filter(recipient=budi, kind=NotificationKind.INVITATIONS).count() == 1
+    assert Notification.objects.filter(recipient=budi, kind=CALENDAR_INVITATIONS).count() == 1
 
 
 def test_a_late_booking_message_is_dropped_once_the_booking_is_cancelled(

@@ -15,12 +15,13 @@ from icalendar import Calendar
 
 from tests.factories import SessionFactory
 from tests.helpers import in_indonesian
+from tumbuh.coaching.invitations import send_follow_up_invitation
 from tumbuh.coaching.models import Session
 from tumbuh.coaching.services import ActionDraft, update_session
 from tumbuh.coaching.services.canvas import FollowUpDraft, commit_will
-from tumbuh.notifications.invitations import send_follow_up_invitation
+from tumbuh.notifications.kinds import CALENDAR_INVITATIONS
 from tumbuh.notifications.links import jitsi_url
-from tumbuh.notifications.models import Notification, NotificationKind
+from tumbuh.notifications.models import Notification
 from tumbuh.notifications.services import set_email_enabled
 
 pytestmark = pytest.mark.django_db
@@ -210,12 +211,12 @@ def test_online_follow_up_without_its_own_link_meets_in_its_jitsi_room(
 
 
 def test_person_who_turned_invitations_off_gets_no_mail(session, sari, budi, django_capture_on_commit_callbacks):
-    set_email_enabled(employee=budi, kind=NotificationKind.INVITATIONS, enabled=False)
+    set_email_enabled(employee=budi, kind=CALENDAR_INVITATIONS, enabled=False)
 
     plan(session, sari, django_capture_on_commit_callbacks)
 
     assert [m.to for m in mail.outbox] == [["sari@babelprov.go.id"]]
-    assert Notification.objects.filter(recipient=budi, kind=NotificationKind.INVITATIONS).count() == 1
+    assert Notification.objects.filter(recipient=budi, kind=CALENDAR_INVITATIONS).count() == 1
 
 
 def test_a_bad_action_row_saves_nothing_and_sends_nothing(session, sari, budi, django_capture_on_commit_callbacks):
