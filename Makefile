@@ -16,8 +16,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/tumbuh
 
 help:
 	@echo "make run    install, migrate, load demo data, start the worker and serve http://$(HOST):$(PORT)"
-	@echo "make test   install test tools and run the whole suite (SQLite, then PostgreSQL if reachable)"
-	@echo "make lint   ruff and mypy (typed layers)"
+	@echo "make test   install test tools, lint, and run the whole suite (SQLite, then PostgreSQL if reachable)"
+	@echo "make lint   ruff, mypy (typed layers) and import-linter (app layers)"
 	@echo "make messages  refresh the translation catalogue (locale/id)"
 
 $(VENV)/.runtime: requirements.txt
@@ -53,21 +53,28 @@ run: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn tumbuh.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -
 
+# Lint once, first (not inside each database's run: tests/test_code_quality.py is marked `lint` and left out of
+# them); then the suite on two cores (pytest-xdist), on SQLite and then PostgreSQL.
 test: install-dev
 	@$(MAKE) --no-print-directory system-deps WITH_BROWSER=1
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ] || $(PY) scripts/pg_ready.py "$(PG_URL)"; then \
 		$(MAKE) --no-print-directory test-postgres; \
 	elif [ -n "$$CI" ]; then echo "CI needs PostgreSQL and none answers."; exit 1; \
 	else echo "PostgreSQL not reachable: ran on SQLite only."; fi
 
+# Every test but the lint ones (`make lint` runs those checks), spread over WORKERS processes.
+WORKERS ?= 2
+SUITE := -m "not lint" -n $(WORKERS) --dist worksteal
+
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	env -u DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(SUITE) $(PYTEST_ARGS)
 
 test-postgres:
 	@echo "== Test suite on PostgreSQL"
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(SUITE) $(PYTEST_ARGS)
 
 # The typed layers: services, selectors, the API, the permission door.
 TYPED := tumbuh/*/services.py tumbuh/*/services/*.py tumbuh/*/selectors*.py tumbuh/*/selectors/*.py tumbuh/*/api.py tumbuh/*/api/*.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py
@@ -76,6 +83,7 @@ lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy $(TYPED)
+	$(VENV)/bin/lint-imports
 
 messages: install-dev system-deps
 	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=var --ignore=tests --no-obsolete --add-location=file

@@ -1,26 +1,48 @@
 """The named people every test can use, as healthchecks has Alice, Bob and Charlie.
 
 Sari coaches Budi; Wayan is Budi's direct supervisor; Rina is the agency's service admin;
-Dewi is a colleague with no part in Budi's coaching.
+Dewi is a colleague with no part in Budi's coaching. (tests/cast.py builds them.)
 """
 
+import os
+
 import pytest
-from django.test import Client
+from django.conf import settings as django_settings
+from django.db import connections
+from django.test import Client, override_settings
+from hypothesis import settings as hypothesis_settings
 
-from tests.factories import PASSWORD, AgencyFactory, CoachFactory, EmployeeFactory, EngagementFactory, UnitFactory
-from tumbuh.people.models import PositionType, Role
+from tests import cast
+from tests.factories import PASSWORD
+
+# Property tests: a quick pass locally, the full count in CI (.ci/run exports CI=true); tests/api/test_fuzz.py
+# reads the profile's name too. No deadline in CI: a loaded machine must not fail a test on time (conventions).
+hypothesis_settings.register_profile("dev", max_examples=20)
+hypothesis_settings.register_profile("ci", max_examples=100, deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
-@pytest.fixture(autouse=True)
-def _immediate_tasks_and_memory_mail(settings):
+@pytest.fixture(scope="session", autouse=True)
+def _immediate_tasks_and_memory_mail():
     # Tasks run inline (the test runner already puts mail in mail.outbox): real messages, no worker.
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    # Real hashing costs ~0.3 s per person; tests hash dozens of people.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        **settings.STORAGES,
+    # Once for the session, before any world is built: per test, the three changes cost ~2 s over the suite.
+    storages = {
+        **django_settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    with override_settings(TASKS=cast.IMMEDIATE_TASKS, PASSWORD_HASHERS=cast.FAST_HASHERS, STORAGES=storages):
+        yield
+
+
+def pytest_sessionfinish(session):
+    # A pytest-xdist worker's SQLite test database (var/test-<pid>.sqlite3_gw<n>) is gone by now, but a
+    # connection the live server held can leave its -wal and -shm files behind: remove them with it.
+    connection = connections["default"]
+    name = str(connection.settings_dict.get("TEST", {}).get("NAME") or "")
+    if connection.vendor == "sqlite" and name and not os.path.exists(name):
+        for leftover in (f"{name}-wal", f"{name}-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
 
 
 @pytest.fixture
@@ -30,64 +52,42 @@ def password():
 
 @pytest.fixture
 def agency(db):
-    return AgencyFactory()
+    return cast.new_agency()
 
 
 @pytest.fixture
 def unit(agency):
-    return UnitFactory(agency=agency, name="Bidang Pengembangan Kompetensi")
+    return cast.new_unit(agency)
 
 
 @pytest.fixture
 def wayan(unit):
-    return EmployeeFactory(
-        full_name="I Wayan Sudarta",
-        email="wayan@babelprov.go.id",
-        unit=unit,
-        agency=unit.agency,
-        position="Kepala Bidang Pengembangan Kompetensi",
-        position_type=PositionType.STRUCTURAL_ADMINISTRATOR,
-    )
+    return cast.new_wayan(unit)
 
 
 @pytest.fixture
 def budi(unit, wayan):
-    return EmployeeFactory(
-        full_name="Budi Santoso",
-        email="budi@babelprov.go.id",
-        unit=unit,
-        agency=unit.agency,
-        supervisor=wayan,
-        position="Analis SDM Aparatur",
-    )
+    return cast.new_budi(unit, wayan)
 
 
 @pytest.fixture
 def sari(agency):
-    return CoachFactory(
-        full_name="Sari Wulandari", email="sari@babelprov.go.id", agency=agency, time_zone="Asia/Makassar"
-    )
+    return cast.new_sari(agency)
 
 
 @pytest.fixture
 def rina(agency):
-    return EmployeeFactory(
-        full_name="Rina Marlina",
-        email="rina@babelprov.go.id",
-        agency=agency,
-        is_staff=True,
-        roles=[Role.SERVICE_ADMIN],
-    )
+    return cast.new_rina(agency)
 
 
 @pytest.fixture
 def dewi(unit):
-    return EmployeeFactory(full_name="Dewi Lestari", email="dewi@babelprov.go.id", unit=unit, agency=unit.agency)
+    return cast.new_dewi(unit)
 
 
 @pytest.fixture
 def engagement(sari, budi):
-    return EngagementFactory(coach=sari, coachee=budi, topic="Delegasi tugas di tim baru")
+    return cast.new_engagement(sari, budi)
 
 
 def client_for(user) -> Client:

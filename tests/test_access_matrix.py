@@ -10,10 +10,14 @@ import datetime
 import json
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tests import cast
 from tests.analyzer.factories import TranscriptFactory
+from tests.cast import built_once
 from tests.factories import (
     ActionItemFactory,
     ContractFactory,
@@ -28,6 +32,8 @@ from tumbuh.people.services import create_api_token
 from tumbuh.service.models import AvailabilityException, Booking, ExportJob
 from tumbuh.service.selectors.booking import available_slots
 from tumbuh.toolkit.models import Question
+
+pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "coachee", "coach", "supervisor", "admin"]
 LOGIN = "login"  # a redirect to the login page
@@ -72,7 +78,7 @@ EXPECTED = {
     "coaching:session-edit": COACH_ONLY,
     "coaching:action-toggle": row(LOGIN, 302, 302, 404, 404, method="POST"),
     # The schema and its viewer hold no data; every endpoint below checks its caller. Each write is sent for
-    # real, as JSON with a valid body (see BODY), on a fresh world per case: the caller alone decides.
+    # real, as JSON with a valid body (see BODY); each case's writes are rolled back: the caller alone decides.
     "api:openapi-json": everyone(200),
     "api:openapi-view": everyone(200),
     "api:api-root": everyone(404),
@@ -162,7 +168,9 @@ EXPECTED = {
     "coaching:peer-invitation-decline": row(LOGIN, 403, 302, 404, 404, method="POST"),
     "coaching:peer-invitation-withdraw": row(LOGIN, 302, 403, 404, 404, method="POST"),
     "api:list_contracts": API_PARTICIPANTS_ONLY,
-    # Either participant proposes a version; Sari proposed the one in `world`, so her accepting it again is refused.
+    # Either participant proposes a version; Sari proposed the one in `world`, so her accepting it again is refused
+    # with 422: a state conflict (her acceptance is already recorded, the message says when), not a permission
+    # question, since she may accept this contract's versions.
     # Budi asked Sari to coach him: she answers the invitation, he may withdraw it.
     "api:propose_contract": row(401, 201, 201, 404, 404, method="POST"),
     "api:accept_contract": row(401, 200, 422, 404, 404, method="POST"),
@@ -243,8 +251,41 @@ def test_every_url_has_an_expected_outcome():
     assert stale == [], f"Expected outcomes for URLs that no longer exist: {stale}"
 
 
-@pytest.fixture
-def world(engagement, budi, sari, wayan, rina):
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    # Built once, inside a transaction rolled back at the end of the module; each case runs in a savepoint
+    # rolled back after it (pytestmark), so a write in one case never reaches another.
+    with built_once(django_db_blocker):
+        yield _build_world()
+
+
+@pytest.fixture(scope="module")
+def sessions(world, django_db_blocker):
+    """Each role's session, signed in once for the module: a cookie per case instead of a login per case."""
+    people, _ids = world
+    keys = {}
+    with django_db_blocker.unblock():
+        for role, person in people.items():
+            if person is not None:
+                signing_in = Client()
+                signing_in.force_login(person)
+                keys[role] = signing_in.cookies[settings.SESSION_COOKIE_NAME].value
+    return keys
+
+
+def _sign_in(client, role: str, sessions) -> None:
+    if role in sessions:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
+
+
+def _build_world():
+    agency = cast.new_agency()
+    unit = cast.new_unit(agency)
+    wayan = cast.new_wayan(unit)
+    budi = cast.new_budi(unit, wayan)
+    sari = cast.new_sari(agency)
+    rina = cast.new_rina(agency)
+    engagement = cast.new_engagement(sari, budi)
     session = SessionFactory(engagement=engagement)
     action = ActionItemFactory(engagement=engagement, session=session)
     token, _raw = create_api_token(employee=budi, name="skrip")
@@ -296,7 +337,9 @@ def world(engagement, budi, sari, wayan, rina):
     transcript = TranscriptFactory(session=session)
     people = {"anonymous": None, "coachee": budi, "coach": sari, "supervisor": wayan, "admin": rina}
     # Free slots of Sari's, for the API's booking writes (a time she is free, so only the caller decides).
-    slots = available_slots(provider=profile, start=timezone.localdate(), days=21)
+    # Two hours ahead: the world outlives the minutes the module takes, and a slot must still be ahead when booked.
+    later = timezone.now() + datetime.timedelta(hours=2)
+    slots = available_slots(provider=profile, start=timezone.localdate(), days=21, now=later)
     ids = {
         # What the API's writes send (see BODY), besides the objects below.
         "coach_person": sari.pk,
@@ -467,11 +510,10 @@ def _send(client, name: str, method: str, url: str, ids):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_url_gives_the_expected_outcome_to_each_role(name, role, world, client, password):
-    people, ids = world
+def test_url_gives_the_expected_outcome_to_each_role(name, role, world, sessions, client):
+    _people, ids = world
     method, outcomes = EXPECTED[name]
-    if people[role] is not None:
-        client.force_login(people[role])
+    _sign_in(client, role, sessions)
     url = _url_for(name, ids)
     response = _send(client, name, method, url, ids)
     expected = outcomes[role]
@@ -485,10 +527,8 @@ def test_url_gives_the_expected_outcome_to_each_role(name, role, world, client, 
 # Every back-office URL, sent without staff access. What staff (service admins of two agencies, platform admins) may
 # open and write, model by model and with real POSTs, is in tests/test_access_matrix_backoffice.py.
 @pytest.mark.parametrize("role", ["anonymous", "coachee", "coach", "supervisor"])
-def test_back_office_is_closed_to_everyone_without_staff_access(role, world, client):
-    people, _ids = world
-    if people[role] is not None:
-        client.force_login(people[role])
+def test_back_office_is_closed_to_everyone_without_staff_access(role, sessions, client):
+    _sign_in(client, role, sessions)
     for route in admin_routes():
         url = "/" + route.replace("<path:object_id>", "1").replace("<id>", "1")
         url = url.replace("<app_label>", "coaching").replace("<int:content_type_id>", "1").replace("<path:url>", "x")

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests.backoffice import new_role_row, shown_form
@@ -471,14 +472,31 @@ def world(django_db_setup, django_db_blocker):
     # Built once, inside a transaction rolled back at the end of the module; each test runs in a savepoint.
     hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=hashers), transaction.atomic():
-        yield _build_world()
+        world = _build_world()
+        SESSIONS.update(_sessions_of(world["people"].values()))
+        yield world
+        SESSIONS.clear()
         transaction.set_rollback(True)
 
 
+# Each person's session key, signed in once with the world: a case swaps cookies instead of logging in.
+SESSIONS: dict[int, str] = {}
+
+
+def _sessions_of(people) -> dict[int, str]:
+    keys = {}
+    for person in people:
+        if person is not None:
+            signing_in = Client()
+            signing_in.force_login(person)
+            keys[person.pk] = signing_in.cookies[settings.SESSION_COOKIE_NAME].value
+    return keys
+
+
 def _client(client, person):
-    client.logout()
+    client.cookies.pop(settings.SESSION_COOKIE_NAME, None)
     if person is not None:
-        client.force_login(person)
+        client.cookies[settings.SESSION_COOKIE_NAME] = SESSIONS[person.pk]
     return client
 
 

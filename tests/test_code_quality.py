@@ -4,7 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+# `make test` runs these checks once, through `make lint`, and leaves this module out of its database runs.
+pytestmark = pytest.mark.lint
 
 ROOT = Path(settings.BASE_DIR)
 BIN = Path(sys.executable).parent
@@ -40,3 +44,10 @@ def test_typed_layers_pass_mypy():
     assert "tumbuh/coaching/services/__init__.py" in files
     result = run(str(BIN / "mypy"), *files)
     assert result.returncode == 0, result.stdout
+
+
+def test_app_layers_hold():
+    # The contracts live in pyproject.toml ([tool.importlinter]); docs/architecture.md draws them.
+    result = run(str(BIN / "lint-imports"), "--no-cache")
+    assert result.returncode == 0, result.stdout
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
