@@ -15,8 +15,8 @@ from ninja.security import HttpBearer, django_auth
 
 from tumbuh.analyzer.api import router as analyzer_router
 from tumbuh.coaching.api import router as coaching_router
-from tumbuh.coaching.services import EditConflict
 from tumbuh.common.api import ObjectParser, schema_errors
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.people.api import router as people_router
 from tumbuh.people.services import employee_for_token
 from tumbuh.service.api import router as service_router

@@ -8,7 +8,7 @@ from tests.api.test_coaching_api import as_json, bearer_client
 from tests.factories import FeedbackFactory, SessionFactory
 from tumbuh.audit.models import AuditEvent
 from tumbuh.coaching.models import Feedback
-from tumbuh.coaching.services.feedback import check_behaviour
+from tumbuh.coaching.sbi import check_behaviour
 
 pytestmark = pytest.mark.django_db
 

@@ -12,15 +12,15 @@ from django.utils.translation import override
 from tests.factories import EmployeeFactory, SessionFactory
 from tests.helpers import in_indonesian
 from tumbuh.coaching.models import ActionItem, Session
-from tumbuh.coaching.services import ActionDraft, EditConflict
+from tumbuh.coaching.services import ActionDraft
 from tumbuh.coaching.services.canvas import (
     FollowUpDraft,
     choose_canvas,
     commit_will,
-    follow_up_defaults,
     save_canvas,
     update_stage_notes,
 )
+from tumbuh.common.conflicts import EditConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -195,19 +195,6 @@ def test_save_canvas_with_a_stale_version_saves_no_actions(sari, budi, session, 
         )
 
     assert (ActionItem.objects.count(), Session.objects.count()) == (0, 1)
-
-
-def test_a_micro_sessions_follow_up_is_a_free_session_by_default(engagement):
-    micro = SessionFactory(engagement=engagement, canvas="micro", mode="offline", location="Meja Budi")
-
-    defaults = follow_up_defaults(micro)
-
-    assert (defaults.days_after, defaults.canvas, defaults.mode, defaults.location) == (
-        14,
-        "free",
-        "offline",
-        "Meja Budi",
-    )
 
 
 def test_a_model_is_chosen_only_from_the_version_read(sari, session):

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.helpers import in_indonesian
-from tumbuh.coaching.services.feedback import check_behaviour
+from tumbuh.coaching.sbi import check_behaviour
 
 JUDGES = "“{}” judges the person instead of describing what they did. Describe the behaviour you saw or heard, for example “handed in the report two days after the deadline”."  # noqa: E501
 PRAISES = "“{}” praises the person instead of describing what they did. Say what you saw or heard, so they know what to repeat."  # noqa: E501

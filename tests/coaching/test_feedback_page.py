@@ -5,7 +5,7 @@ import pytest
 from tests.factories import FeedbackFactory, SessionFactory
 from tests.helpers import PRIVATE_NOTES, in_indonesian
 from tumbuh.coaching.models import Feedback
-from tumbuh.coaching.services.feedback import check_behaviour
+from tumbuh.coaching.sbi import check_behaviour
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from tests.factories import EngagementFactory, SessionFactory
 from tests.helpers import in_indonesian
 from tumbuh.audit.models import AuditEvent
 from tumbuh.coaching.models import Feedback
-from tumbuh.coaching.services.feedback import check_behaviour, give_feedback
+from tumbuh.coaching.sbi import check_behaviour
+from tumbuh.coaching.services.feedback import give_feedback
 from tumbuh.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,11 @@ def test_coach_gives_feedback_and_the_coachee_is_told(sari, budi, session, djang
     notice = Notification.objects.get()
     with override("id"):
         day = formats.date_format(datetime.date(2026, 3, 10), "j F Y")
-    assert (notice.recipient, notice.kind, notice.url) == (budi, "messages", f"/coaching/sessions/{session.pk}/")
+    assert (notice.recipient, notice.kind, notice.url) == (
+        budi,
+        "coaching_updates",
+        f"/coaching/sessions/{session.pk}/",
+    )
     assert notice.text == in_indonesian("%(name)s gave you feedback on the session of %(date)s.") % {
         "name": "Sari Wulandari",
         "date": day,

@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, override
@@ -13,9 +13,10 @@ from tests.factories import AcceptedContractFactory, EngagementFactory, GoalFact
 from tests.helpers import in_indonesian
 from tumbuh.audit.models import AuditEvent
 from tumbuh.coaching.models import EngagementStatus, Goal, GoalProgress, GoalStatus
-from tumbuh.coaching.services import EditConflict
+from tumbuh.coaching.selectors import goal_hints
 from tumbuh.coaching.services import add_goal as add_goal_from_the_package
-from tumbuh.coaching.services.goals import add_goal, goal_hints, record_progress, update_goal
+from tumbuh.coaching.services.goals import add_goal, record_progress, update_goal
+from tumbuh.common.conflicts import EditConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -353,3 +354,18 @@ def test_the_latest_progress_is_the_newest_by_date(goal, budi, today):
     GoalProgressFactory(goal=goal, value=70, recorded_on=today - datetime.timedelta(days=14))
 
     assert goal.latest_progress.value == Decimal(80)
+
+
+def test_people_outside_the_engagement_neither_add_change_nor_measure_goals(
+    wayan, rina, engagement, goal, smart_fields
+):
+    for outsider in (wayan, rina):
+        with pytest.raises(PermissionDenied):
+            add_goal(engagement=engagement, by=outsider, **smart_fields)
+        with pytest.raises(PermissionDenied):
+            edit(goal, outsider, target=Decimal(95))
+        with pytest.raises(PermissionDenied):
+            record_progress(goal=goal, by=outsider, value=Decimal(75))
+    goal.refresh_from_db()
+    assert (Goal.objects.count(), goal.version, goal.target, GoalProgress.objects.count()) == (1, 1, Decimal(90), 0)
+    assert not AuditEvent.objects.exists()

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
@@ -167,7 +167,7 @@ def test_invitee_is_notified_in_their_language(budi, dewi, django_capture_on_com
         "topic": TOPIC,
     }
     assert list(Notification.objects.values_list("recipient", "kind", "text", "url")) == [
-        (dewi.pk, "request_updates", text, "/coaching/peer/")
+        (dewi.pk, "coaching_updates", text, "/coaching/peer/")
     ]
     assert [message.to for message in mail.outbox] == [["dewi@babelprov.go.id"]]
 
@@ -207,12 +207,12 @@ def test_only_the_invitee_can_accept_or_decline(budi, dewi, sari):
     invitation = PeerInvitationFactory(invited_by=budi, invitee=dewi)
 
     for person in (budi, sari):
-        with pytest.raises(ValidationError) as accepting:
+        with pytest.raises(PermissionDenied) as accepting:
             accept_peer_invitation(invitation=invitation, by=person)
-        with pytest.raises(ValidationError) as declining:
+        with pytest.raises(PermissionDenied) as declining:
             decline_peer_invitation(invitation=invitation, by=person)
-        assert accepting.value.messages == ["Only the invited colleague can accept this invitation."]
-        assert declining.value.messages == ["Only the invited colleague can decline this invitation."]
+        assert str(accepting.value) == "Only the invited colleague can accept this invitation."
+        assert str(declining.value) == "Only the invited colleague can decline this invitation."
     assert not Engagement.objects.exists()
     invitation.refresh_from_db()
     assert invitation.status == "pending"
@@ -264,10 +264,10 @@ def test_inviter_withdraws_and_the_invitee_can_no_longer_accept(budi, dewi):
 def test_only_the_inviter_can_withdraw(budi, dewi):
     invitation = PeerInvitationFactory(invited_by=budi, invitee=dewi)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(PermissionDenied) as error:
         withdraw_peer_invitation(invitation=invitation, by=dewi)
 
-    assert error.value.messages == ["Only the colleague who sent this invitation can withdraw it."]
+    assert str(error.value) == "Only the colleague who sent this invitation can withdraw it."
 
 
 def test_invitations_and_answers_are_audited(budi, dewi):

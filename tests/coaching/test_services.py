@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
@@ -14,7 +14,6 @@ from tumbuh.audit.models import AuditEvent
 from tumbuh.coaching.models import ActionItem, Engagement, EngagementStatus, Goal, Session, SessionMode, SessionStatus
 from tumbuh.coaching.services import (
     ActionDraft,
-    EditConflict,
     add_action_item,
     add_goal,
     log_session,
@@ -22,6 +21,7 @@ from tumbuh.coaching.services import (
     start_engagement,
     update_session,
 )
+from tumbuh.common.conflicts import EditConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -410,3 +410,40 @@ def test_a_person_cannot_coach_themselves(sari):
 
     assert error.value.message_dict == {"coach": ["A person cannot coach themselves; choose another coach."]}
     assert Engagement.objects.count() == 0
+
+
+# Who may act: the services ask the same rules as the pages.
+
+
+def test_people_outside_the_engagement_can_neither_log_nor_add_nor_tick(
+    wayan, rina, engagement, last_tuesday, next_week
+):
+    item = ActionItemFactory(engagement=engagement)
+    for outsider in (wayan, rina):
+        with pytest.raises(PermissionDenied):
+            log_session(engagement=engagement, by=outsider, scheduled_at=last_tuesday)
+        with pytest.raises(PermissionDenied):
+            add_action_item(
+                engagement=engagement, by=outsider, title="Rapat", owner=engagement.coachee, due_on=next_week
+            )
+        with pytest.raises(PermissionDenied):
+            set_action_item_done(item=item, by=outsider, done=True)
+    item.refresh_from_db()
+    assert (counts(), item.done_at) == ((0, 1), None)
+
+
+def test_only_the_coach_changes_a_session(budi, wayan, engagement):
+    session = SessionFactory(engagement=engagement, shared_notes="Asli.")
+    for other in (budi, wayan):
+        with pytest.raises(PermissionDenied):
+            update_session(
+                session=session,
+                by=other,
+                expected_version=1,
+                scheduled_at=session.scheduled_at,
+                duration_minutes=60,
+                mode=SessionMode.ONLINE,
+                shared_notes="Diubah.",
+            )
+    session.refresh_from_db()
+    assert (session.version, session.shared_notes) == (1, "Asli.")

@@ -5,13 +5,19 @@ import hashlib
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client, RequestFactory
 
 from tests.factories import PASSWORD
 from tumbuh.audit.models import AuditEvent
 from tumbuh.people.models import ApiToken, Employee
-from tumbuh.people.services import create_api_token, employee_for_token, revoke_api_token, update_preferences
+from tumbuh.people.services import (
+    change_password,
+    create_api_token,
+    employee_for_token,
+    revoke_api_token,
+    update_preferences,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +199,15 @@ def test_inactive_employee_cannot_log_in(budi):
     budi.save(update_fields=["is_active"])
 
     assert check_login(budi.email, PASSWORD) is None
+
+
+def test_nobody_but_the_owner_or_a_platform_admin_revokes_a_token_or_sets_a_password(budi, dewi, rina):
+    token, raw = create_api_token(employee=budi, name="skrip")
+    for other in (dewi, rina):  # a colleague, and the agency's service admin
+        with pytest.raises(PermissionDenied):
+            revoke_api_token(token=token, by=other)
+        with pytest.raises(PermissionDenied):
+            change_password(employee=budi, password="kata-sandi-baru-123", by=other)
+    budi.refresh_from_db()
+    assert (employee_for_token(raw), budi.check_password(PASSWORD)) == (budi, True)
+    assert not AuditEvent.objects.exists()

@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.helpers import in_indonesian
@@ -613,3 +613,38 @@ def test_leave_ending_before_it_starts_or_already_over_is_refused(sari_pool, sar
         "ends_at": [in_indonesian("This period is already over; give one that has not ended.")]
     }
     assert AvailabilityException.objects.count() == 0
+
+
+# Who may act: the services ask the same rules as the pages.
+
+
+def test_nobody_outside_the_request_books_moves_or_cancels_its_sessions(accepted, booked, dewi, rina, sari, tuesday):
+    before = state()
+    for outsider in (dewi, rina):
+        with pytest.raises(PermissionDenied):
+            services.reschedule_booking(booking=booked, starts_at=at(tuesday, 11), by=outsider)
+        with pytest.raises(PermissionDenied):
+            services.cancel_booking(booking=booked, by=outsider, enforce_notice=False)
+    with pytest.raises(PermissionDenied):
+        services.book_slot(request=accepted, starts_at=at(tuesday, 11), by=sari)  # the requester books
+    assert state() == before
+
+
+def test_only_the_provider_keeps_her_own_hours(sari_pool, budi, rina):
+    window = sari_pool.weekly_availability.get()
+    for other in (budi, rina):
+        with pytest.raises(PermissionDenied):
+            services.add_weekly_window(
+                provider=sari_pool, weekday=3, start_time=datetime.time(13), end_time=datetime.time(15), by=other
+            )
+        with pytest.raises(PermissionDenied):
+            services.delete_weekly_window(window=window, by=other)
+        with pytest.raises(PermissionDenied):
+            services.add_availability_exception(
+                provider=sari_pool,
+                starts_at=timezone.now() + datetime.timedelta(days=1),
+                ends_at=timezone.now() + datetime.timedelta(days=2),
+                by=other,
+            )
+    assert list(sari_pool.weekly_availability.values_list("pk", flat=True)) == [window.pk]
+    assert not sari_pool.exceptions.exists()

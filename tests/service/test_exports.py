@@ -13,8 +13,9 @@ from tests.helpers import in_indonesian
 from tests.service.factories import AcceptedRequestFactory, ServiceRequestFactory, TopicFactory
 from tumbuh.coaching.models import SessionStatus
 from tumbuh.people.models import Role
-from tumbuh.service.exports import build_export, start_export
+from tumbuh.service.exports import build_export
 from tumbuh.service.models import ExportJob, RequestStatus
+from tumbuh.service.services.exports import start_export
 
 pytestmark = pytest.mark.django_db
 

@@ -4,15 +4,16 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.factories import CoachFactory
 from tests.helpers import in_indonesian
 from tests.service.factories import AcceptedRequestFactory, ServiceRequestFactory, TopicFactory
-from tumbuh.notifications.models import Notification, NotificationKind
+from tumbuh.notifications.models import Notification
 from tumbuh.notifications.services import set_email_enabled
 from tumbuh.people.models import Agency
+from tumbuh.service.kinds import MESSAGES
 from tumbuh.service.models import Message, RequestStatus, ResponseSample, ServiceRequest, ThreadRead
 from tumbuh.service.selectors.messaging import (
     provider_response_stats,
@@ -96,11 +97,11 @@ def test_line_breaks_from_a_browser_count_as_one_character(accepted, budi):
 
 def test_nobody_outside_the_request_can_write_in_it(accepted, dewi, rina):
     for outsider in (dewi, rina):
-        with pytest.raises(ValidationError) as error:
+        with pytest.raises(PermissionDenied) as error:
             post_message(request=accepted, sender=outsider, body=QUESTION)
-        assert error.value.messages == [
-            in_indonesian("Only the requester and the provider of this request can write in its conversation.")
-        ]
+        assert str(error.value) == in_indonesian(
+            "Only the requester and the provider of this request can write in its conversation."
+        )
     assert Message.objects.count() == 0
 
 
@@ -127,7 +128,7 @@ def test_the_provider_is_told_of_a_new_message_without_its_text(
         "name": "Budi Santoso",
         "topic": "Manajemen kinerja",
     }
-    assert (notice.recipient, notice.kind, notice.text) == (sari, NotificationKind.MESSAGES, expected)
+    assert (notice.recipient, notice.kind, notice.text) == (sari, MESSAGES, expected)
     assert notice.url == f"/service/requests/{accepted.pk}/messages/"
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
@@ -141,9 +142,7 @@ def test_the_provider_is_told_of_a_new_message_without_its_text(
 def test_the_requester_is_told_of_the_providers_answer(accepted, budi, sari, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         post_message(request=accepted, sender=sari, body="Mari kita bahas pada sesi pertama.")
-    assert list(Notification.objects.values_list("recipient__email", "kind")) == [
-        ("budi@babelprov.go.id", NotificationKind.MESSAGES)
-    ]
+    assert list(Notification.objects.values_list("recipient__email", "kind")) == [("budi@babelprov.go.id", MESSAGES)]
     assert [email.to for email in mail.outbox] == [["budi@babelprov.go.id"]]
     assert "Mari kita bahas" not in mail.outbox[0].body
 
@@ -151,7 +150,7 @@ def test_the_requester_is_told_of_the_providers_answer(accepted, budi, sari, dja
 def test_message_mail_can_be_turned_off_but_the_in_app_notice_stays(
     accepted, budi, sari, django_capture_on_commit_callbacks
 ):
-    set_email_enabled(employee=sari, kind=NotificationKind.MESSAGES, enabled=False)
+    set_email_enabled(employee=sari, kind=MESSAGES, enabled=False)
     with django_capture_on_commit_callbacks(execute=True):
         post_message(request=accepted, sender=budi, body=QUESTION)
     assert Notification.objects.filter(recipient=sari).count() == 1
@@ -315,3 +314,10 @@ def test_response_figures_per_provider_of_one_agency_in_one_query(
     with django_assert_num_queries(1):
         figures = response_stats_by_provider(agency)
     assert figures == {sari.pk: (200, 2), joko.pk: (3600, 1)}
+
+
+def test_nobody_outside_the_request_marks_its_conversation_read(accepted, dewi, rina):
+    for outsider in (dewi, rina):
+        with pytest.raises(PermissionDenied):
+            mark_thread_read(request=accepted, reader=outsider)
+    assert not ThreadRead.objects.exists()

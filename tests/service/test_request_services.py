@@ -4,13 +4,13 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.factories import EmployeeFactory
 from tests.service.factories import ProviderProfileFactory, ServiceRequestFactory, TopicFactory
 from tumbuh.coaching.models import Engagement, EngagementStatus
-from tumbuh.coaching.services import EditConflict
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.notifications.models import Notification
 from tumbuh.people.models import Agency
 from tumbuh.service.models import RequestEvent, RequestStatus, ResponseSample, ServiceRequest
@@ -180,3 +180,11 @@ def test_rating_is_one_to_five(budi, topic):
     services.rate_request(request=request, by=budi, rating=5, feedback=" Sangat membantu ")
     request.refresh_from_db()
     assert (request.rating, request.feedback) == (5, "Sangat membantu")
+
+
+def test_only_the_requester_rates(budi, sari, topic):
+    request = ServiceRequestFactory(requester=budi, provider=sari, topic=topic, status=RequestStatus.CLOSED)
+    with pytest.raises(PermissionDenied):
+        services.rate_request(request=request, by=sari, rating=5)
+    request.refresh_from_db()
+    assert (request.rating, request.feedback) == (None, "")

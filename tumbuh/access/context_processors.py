@@ -16,8 +16,7 @@ def navigation(request):
         (reverse("service:request-list"), _("Service"), "service"),
         (reverse("notifications:list"), _("Notifications"), "notifications"),
     ]
-    # Staff first: for everyone else the menu costs no query.
-    if user.is_staff and can(user, "service.view_queue"):
+    if can(user, "service.see_admin_menu"):
         items.append((reverse("service:dashboard-queue"), _("Service admin"), "dashboard"))
     if can(user, "people.use_backoffice"):
         items.append((reverse("admin:index"), _("Back-office"), "admin"))

@@ -17,10 +17,10 @@ def can(user, perm: str, obj: models.Model | None = None) -> bool:
     return rules.has_perm(perm, user, obj)
 
 
-def require(user, perm: str, obj: models.Model | None = None) -> None:
-    """Raise PermissionDenied unless USER holds PERM (on OBJ)."""
+def require(user, perm: str, obj: models.Model | None = None, *, message: str | None = None) -> None:
+    """Raise PermissionDenied unless USER holds PERM (on OBJ); MESSAGE, when given, says why in the service's words."""
     if not can(user, perm, obj):
-        raise PermissionDenied(_("You do not have access to this."))
+        raise PermissionDenied(message or _("You do not have access to this."))
 
 
 def fetch[M: models.Model](user, perm: str, visible: models.QuerySet[M], **lookup) -> M:

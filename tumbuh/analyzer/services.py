@@ -2,12 +2,12 @@
 
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from tumbuh.access.policy import can
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
 from tumbuh.coaching.models import Session
 from tumbuh.people.models import Employee
@@ -141,8 +141,7 @@ def analyze_transcript(
     Raises ValidationError (CoachSpeakerUnknown when BY must say which speaker they are); nothing is
     stored unless the whole analysis succeeded.
     """
-    if not can(by, "analyzer.add_transcript", session):
-        raise PermissionDenied(coach_only_message())
+    require(by, "analyzer.add_transcript", session, message=coach_only_message())
     if text_size(text) >= MAX_TRANSCRIPT_BYTES:
         raise ValidationError({"text": too_big_error(text_size(text))})
     try:
@@ -188,8 +187,7 @@ def analyze_transcript(
 
 def delete_transcript(*, transcript: Transcript, by: Employee) -> None:
     """Delete a transcript and its report for good; only the coach who analysed it may."""
-    if not can(by, "analyzer.delete_transcript", transcript):
-        raise PermissionDenied(coach_only_message())
+    require(by, "analyzer.delete_transcript", transcript, message=coach_only_message())
     with transaction.atomic():
         record_event(actor=by, action="transcript.deleted", target=transcript)
         transcript.delete()

@@ -1,8 +1,15 @@
 """Reads, already scoped to what the user may see, with their joins chosen once here."""
 
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone, translation
 
 from tumbuh.people.models import Employee
+from tumbuh.toolkit.frameworks import FRAMEWORKS, Framework
+from tumbuh.toolkit.selectors import key_questions
 
 from .models import (
     ActionItem,
@@ -11,10 +18,16 @@ from .models import (
     Feedback,
     Goal,
     GoalProgress,
+    GoalStatus,
     PeerInvitation,
     PeerInvitationStatus,
     Session,
+    SessionCanvas,
+    SessionStatus,
 )
+from .models.engagements import OPEN_STATUSES
+from .models.sessions import FULL_SESSION_CANVASES
+from .smart import Hint, check_goal
 
 
 def engagements_visible_to(user: Employee) -> QuerySet[Engagement]:
@@ -30,6 +43,11 @@ def engagement_list_for(user: Employee) -> QuerySet[Engagement]:
         session_count=Count("sessions", distinct=True),
         open_action_count=Count("action_items", filter=Q(action_items__done_at__isnull=True), distinct=True),
     )
+
+
+def open_engagements_for(user: Employee) -> QuerySet[Engagement]:
+    """USER's engagements still requested or under way, with the list page's counts."""
+    return engagement_list_for(user).filter(status__in=OPEN_STATUSES)
 
 
 def engagement_detail_for(user: Employee) -> QuerySet[Engagement]:
@@ -132,4 +150,129 @@ def session_canvas_for(user: Employee) -> QuerySet[Session]:
             Prefetch("follow_ups", queryset=Session.objects.order_by("scheduled_at", "pk")),
             Prefetch("feedback", queryset=Feedback.objects.select_related("given_by").order_by("created_at", "pk")),
         )
+    )
+
+
+# The session canvas: its model, the questions beside each stage, the follow-up it proposes.
+
+FOLLOW_UP_DEFAULT_DAYS = 14
+# How many of a stage's key questions the canvas shows beside its notes.
+QUESTIONS_PER_STAGE = 4
+
+
+@dataclass(frozen=True)
+class FollowUpDraft:
+    """The follow-up the coach schedules from the Will/Action stage; None means "as this session"."""
+
+    days_after: int = FOLLOW_UP_DEFAULT_DAYS
+    at: datetime.time | None = None
+    mode: str | None = None
+    location: str | None = None
+    canvas: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpPlan:
+    """A follow-up draft with every blank filled from the session."""
+
+    days_after: int
+    at: datetime.time
+    mode: str
+    location: str
+    canvas: str
+
+
+def framework_of(session: Session) -> Framework | None:
+    """The model the session follows, or None for a free session."""
+    return FRAMEWORKS.get(session.canvas)
+
+
+def stage_questions(session: Session, language: str) -> dict[str, list[str]]:
+    """The key questions the canvas shows for each stage of the session's model, in LANGUAGE; {} for a free one."""
+    framework = framework_of(session)
+    if framework is None:
+        return {}
+    bank = key_questions(framework.code, agency_id=session.engagement.coach.agency_id, per_stage=QUESTIONS_PER_STAGE)
+    return {stage: [question.text_in(language) for question in questions] for stage, questions in bank.items()}
+
+
+def follow_up_defaults(session: Session) -> FollowUpPlan:
+    """The proposal: 14 days later at the same time, same mode and place, same model (a micro session's is free)."""
+    return filled_follow_up(session, FollowUpDraft())
+
+
+def filled_follow_up(session: Session, draft: FollowUpDraft) -> FollowUpPlan:
+    """DRAFT with every blank taken from SESSION."""
+    local = timezone.localtime(session.scheduled_at)
+    same_model = session.canvas if session.canvas in FULL_SESSION_CANVASES else SessionCanvas.FREE
+    return FollowUpPlan(
+        days_after=draft.days_after,
+        at=draft.at or local.time().replace(second=0, microsecond=0),
+        mode=draft.mode or session.mode,
+        location=session.location if draft.location is None else draft.location,
+        canvas=draft.canvas or same_model,
+    )
+
+
+def follow_up_moment(session: Session, *, days_after: int, at: datetime.time) -> datetime.datetime:
+    """DAYS_AFTER days after the session's day, at AT, both on the active clock."""
+    day = timezone.localtime(session.scheduled_at).date() + datetime.timedelta(days=days_after)
+    return datetime.datetime.combine(day, at, tzinfo=timezone.get_current_timezone())
+
+
+def current_follow_up(session: Session) -> Session | None:
+    """The follow-up already planned from SESSION (a cancelled one does not count)."""
+    return session.follow_ups.exclude(status=SessionStatus.CANCELLED).order_by("scheduled_at").first()
+
+
+# Goals: the SMART hints beside a goal, and the end they are measured against.
+
+
+def planned_end(engagement: Engagement) -> datetime.date | None:
+    """When ENGAGEMENT is planned to end (see Engagement.planned_end)."""
+    return engagement.planned_end
+
+
+def draft_hints(
+    *,
+    engagement: Engagement,
+    title: str,
+    indicator: str = "",
+    unit: str = "",
+    baseline: Decimal | None = None,
+    target: Decimal | None = None,
+    target_date: datetime.date | None = None,
+    relevance: str = "",
+    skp_reference: str = "",
+) -> list[Hint]:
+    """The SMART hints for a goal as typed so far, in the active language."""
+    return check_goal(
+        statement=title,
+        indicator=indicator,
+        baseline=baseline,
+        target=target,
+        unit=unit,
+        deadline=target_date,
+        today=timezone.localdate(),
+        engagement_ends_on=engagement.planned_end,
+        relevance=relevance,
+        skp_reference=skp_reference,
+        language=translation.get_language() or "id",
+    )
+
+
+def goal_hints(goal: Goal) -> list[Hint]:
+    """The SMART hints for a saved goal; none once it is achieved or dropped."""
+    if goal.status != GoalStatus.OPEN:
+        return []
+    return draft_hints(
+        engagement=goal.engagement,
+        title=goal.title,
+        indicator=goal.indicator,
+        unit=goal.unit,
+        baseline=goal.baseline,
+        target=goal.target,
+        target_date=goal.target_date,
+        relevance=goal.relevance,
+        skp_reference=goal.skp_reference,
     )

@@ -52,3 +52,13 @@ rules.add_perm("people.grant_role", is_platform_staff | (in_her_agency & grants_
 rules.add_perm("people.view_own_profile", rules.is_authenticated)
 rules.add_perm("people.change_own_profile", rules.is_authenticated)
 rules.add_perm("people.manage_own_api_tokens", rules.is_active)
+
+
+@rules.predicate
+def owns_token(user, token) -> bool:
+    return token is not None and user.pk == token.employee_id
+
+
+# The services' own doors: one's own password and tokens, or a platform admin's (as manage_access says).
+rules.add_perm("people.change_password", is_self | is_platform_staff)
+rules.add_perm("people.revoke_api_token", owns_token | is_platform_staff)

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
 
 from .models import ApiToken, Employee
@@ -39,9 +40,10 @@ def change_password(
 ) -> int:
     """Set EMPLOYEE's password (None: unusable) and revoke all their API tokens; return how many were revoked.
 
-    The caller has checked that BY may do this. Every other session of EMPLOYEE ends on its next request,
+    BY is EMPLOYEE or a platform admin. Every other session of EMPLOYEE ends on its next request,
     because Django's session carries a hash of the password it was opened with.
     """
+    require(by, "people.change_password", employee)
     employee.set_password(password)
     employee.save(update_fields=["password"])
     record_event(actor=by, action="password.changed", target=employee, request=request)
@@ -85,6 +87,7 @@ def create_api_token(
 @transaction.atomic
 def revoke_api_token(*, token: ApiToken, by: Employee | None = None, request: HttpRequest | None = None) -> None:
     """Delete TOKEN and record who did it (by default its owner)."""
+    require(by or token.employee, "people.revoke_api_token", token)
     record_event(
         actor=by or token.employee,
         action="api_token.revoked",

@@ -16,6 +16,7 @@ from tumbuh.common.api import LIST, READ, WRITE, InputSchema, Pages, WallClockTi
 from .forms.booking import WeeklyWindowForm
 from .forms.messages import MessageForm
 from .forms.requests import CloseForm, DeclineForm, RequestForm
+from .matching import rank_providers
 from .models import RequestStatus, ServiceKind
 from .selectors import booking as booking_selectors
 from .selectors import messaging as messaging_selectors
@@ -154,8 +155,6 @@ def get_request(request, request_id: int):
     summary="Ranked providers, with reasons",
 )
 def list_matches(request, request_id: int):
-    from .matching import rank_providers
-
     service_request = _load(request, "service.see_matches", request_id)
     return [
         {
@@ -171,8 +170,7 @@ def list_matches(request, request_id: int):
 @router.post("/service/requests/{request_id}/assign", response={200: RequestDetailOut, **WRITE})
 def assign(request, request_id: int, payload: AssignIn):
     service_request = _load(request, "service.view_request", request_id)
-    if not request.user.has_perm("service.pick_provider", service_request):
-        require(request.user, "service.assign_request", service_request)
+    require(request.user, "service.offer_request", service_request)
     provider = selectors.pool_member(service_request.agency_id, payload.provider_id)
     if provider is None:
         # Unknown, or in another agency's pool: one answer, so the wall does not tell who exists.

@@ -129,7 +129,9 @@ def _candidates(request: ServiceRequest, windows: list[Interval]) -> QuerySet[Pr
         providerprofile_id=OuterRef("pk"), topic_id=request.topic_id
     )
     profiles = (
-        ProviderProfile.objects.filter(agency_id=request.agency_id, employee__is_active=True)
+        ProviderProfile.objects.filter(
+            agency_id=request.agency_id, employee__agency_id=request.agency_id, employee__is_active=True
+        )
         .select_related("employee")
         .annotate(
             active=Count(

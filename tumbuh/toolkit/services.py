@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from tumbuh.access.policy import can
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
 from tumbuh.people.models import Employee
 
@@ -55,8 +55,7 @@ def add_question(*, by: Employee, framework: str, stage: str, text: str, text_en
 
     A question the agency retired earlier comes back into use instead of being added twice.
     """
-    if not can(by, "toolkit.add_question"):
-        raise PermissionDenied(_("Only your agency's service admins can add questions to its bank."))
+    require(by, "toolkit.add_question", message=_("Only your agency's service admins can add questions to its bank."))
     if by.agency_id is None:
         raise ValidationError(
             _("Your account is not linked to an agency, so there is no agency bank to add to. Ask a platform admin.")
@@ -85,8 +84,12 @@ def retire_question(*, question: Question, by: Employee) -> Question:
     """Take an agency's own question out of use; built-in questions stay in every agency's bank."""
     if question.agency_id is None:
         raise PermissionDenied(_("Built-in questions belong to every agency's bank and cannot be retired."))
-    if not can(by, "toolkit.retire_question", question):
-        raise PermissionDenied(_("Only your agency's service admins can retire its questions."))
+    require(
+        by,
+        "toolkit.retire_question",
+        question,
+        message=_("Only your agency's service admins can retire its questions."),
+    )
     if question.is_active:
         question.is_active = False
         question.save(update_fields=["is_active"])

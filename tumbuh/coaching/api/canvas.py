@@ -45,7 +45,7 @@ class CanvasIn(InputSchema):
 
 
 class FollowUpIn(InputSchema):
-    days_after: int = Field(canvas_services.FOLLOW_UP_DEFAULT_DAYS, description="7 to 14")
+    days_after: int = Field(selectors.FOLLOW_UP_DEFAULT_DAYS, description="7 to 14")
     at: WallClockTime | None = None
     mode: SessionMode | None = None
     location: str | None = Field(None, max_length=200)
@@ -97,10 +97,10 @@ class FeedbackOut(Schema):
 
 
 def _canvas(session: Session) -> dict:
-    framework = canvas_services.framework_of(session)
+    framework = selectors.framework_of(session)
     stages = []
     if framework is not None:
-        questions = canvas_services.stage_questions(session, translation.get_language() or "id")
+        questions = selectors.stage_questions(session, translation.get_language() or "id")
         notes = session.stage_notes or {}
         stages = [
             {
@@ -113,7 +113,7 @@ def _canvas(session: Session) -> dict:
             }
             for stage in framework.stages
         ]
-    follow_up = canvas_services.current_follow_up(session)
+    follow_up = selectors.current_follow_up(session)
     return {
         "session_id": session.pk,
         "canvas": session.canvas,
@@ -165,7 +165,7 @@ def commit_will(request, session_id: int, payload: WillIn):
     drafts = action_drafts(session.engagement, payload.actions, prefix="actions")
     follow_up = None
     if payload.follow_up is not None:
-        follow_up = canvas_services.FollowUpDraft(**payload.follow_up.dict())
+        follow_up = selectors.FollowUpDraft(**payload.follow_up.dict())
     result = canvas_services.commit_will(session=session, by=request.user, actions=drafts, follow_up=follow_up)
     return Status(201, {"actions": result.actions, "follow_up": result.follow_up})
 

@@ -54,7 +54,7 @@ class GoalOut(Schema):
 
     @staticmethod
     def resolve_hints(obj: Goal) -> list[dict]:
-        return [asdict(hint) for hint in services.goal_hints(obj)]
+        return [asdict(hint) for hint in selectors.goal_hints(obj)]
 
 
 class GoalIn(InputSchema):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tumbuh.common.forms import StyledForm, TimeInput
 from tumbuh.toolkit.frameworks import Framework
 
+from .. import selectors
 from ..models import Engagement, Session, SessionMode
 from ..models.sessions import full_session_canvas_choices
 from ..services import ActionDraft
@@ -83,7 +84,7 @@ class FollowUpForm(StyledForm):
         # Only the "schedule" button sends these fields; the browser must not demand them for a plain save.
         kwargs.setdefault("use_required_attribute", False)
         super().__init__(*args, **kwargs)
-        defaults = canvas_services.follow_up_defaults(session)
+        defaults = selectors.follow_up_defaults(session)
         at = defaults.at
         cast(forms.ChoiceField, self.fields["days_after"]).choices = [
             (
@@ -92,7 +93,7 @@ class FollowUpForm(StyledForm):
                 % {
                     "days": days,
                     "date": formats.date_format(
-                        canvas_services.follow_up_moment(session, days_after=days, at=at), "l, j F Y"
+                        selectors.follow_up_moment(session, days_after=days, at=at), "l, j F Y"
                     ),
                 },
             )
@@ -107,9 +108,9 @@ class FollowUpForm(StyledForm):
         ):
             self.initial.setdefault(name, value)
 
-    def draft(self) -> canvas_services.FollowUpDraft:
+    def draft(self) -> selectors.FollowUpDraft:
         data = self.cleaned_data
-        return canvas_services.FollowUpDraft(
+        return selectors.FollowUpDraft(
             days_after=data["days_after"],
             at=data["at"],
             mode=data["mode"],

@@ -41,5 +41,8 @@ rules.add_perm("coaching.view_shared_notes", is_participant)
 rules.add_perm("coaching.view_private_notes", is_engagement_coach)
 rules.add_perm("coaching.change_session", is_engagement_coach)
 rules.add_perm("coaching.tick_action_item", is_participant)
+# Who BY is in the engagement, for services that act differently for coach and coachee (state checked apart).
+rules.add_perm("coaching.act_as_coach", is_engagement_coach)
+rules.add_perm("coaching.act_as_party", is_participant)
 
 from . import canvas, contracts, goals  # noqa: E402, F401

@@ -9,5 +9,7 @@ rules.add_perm("coaching.view_canvas", is_participant)
 # the service refuses new actions and follow-ups in a closed engagement.
 rules.add_perm("coaching.change_canvas", is_engagement_coach)
 rules.add_perm("coaching.run_micro_session", is_engagement_coach & is_open_engagement)
+# New actions and a follow-up come out of the Will stage only while the engagement is open.
+rules.add_perm("coaching.commit_will", is_engagement_coach & is_open_engagement)
 rules.add_perm("coaching.view_feedback", is_participant)
 rules.add_perm("coaching.give_feedback", is_engagement_coach)

@@ -10,10 +10,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
-from tumbuh.notifications import services as notifications
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.people.models import Employee
 
+from .. import notices
 from ..models import (
     ActionItem,
     Engagement,
@@ -25,16 +27,6 @@ from ..models import (
     SessionMode,
     SessionStatus,
 )
-
-
-class EditConflict(Exception):
-    """Someone else saved the same object after this edit was started."""
-
-    def __init__(self, current):
-        self.current = current
-        super().__init__(
-            _("Someone else saved this in the meantime. Review their version and apply your change again.")
-        )
 
 
 @dataclass(frozen=True)
@@ -57,6 +49,9 @@ def start_engagement(
         topic=topic.strip(),
         kind=kind,
         status=EngagementStatus.ACTIVE,
+        # Where the coachee works today; it stays with the engagement through a later transfer.
+        agency_id=coachee.agency_id,
+        unit_id=coachee.unit_id,
         created_at=now,
         started_at=now,
     )
@@ -66,7 +61,8 @@ def start_engagement(
     return engagement
 
 
-def _check_action(engagement: Engagement, draft: ActionDraft, *, today: datetime.date) -> None:
+def check_action(engagement: Engagement, draft: ActionDraft, *, today: datetime.date) -> None:
+    """Refuse DRAFT unless it has a short title, an owner in ENGAGEMENT and a due date from TODAY on."""
     errors = {}
     title_max = ActionItem._meta.get_field("title").max_length or 0
     if not draft.title.strip():
@@ -83,8 +79,8 @@ def _check_action(engagement: Engagement, draft: ActionDraft, *, today: datetime
         raise ValidationError(errors)
 
 
-def _create_actions(engagement: Engagement, session: Session, drafts: Sequence[ActionDraft]) -> list[ActionItem]:
-    """Save the action items agreed in SESSION in one insert; DRAFTS were checked with _check_action."""
+def create_actions(engagement: Engagement, session: Session, drafts: Sequence[ActionDraft]) -> list[ActionItem]:
+    """Save the action items agreed in SESSION in one insert; DRAFTS were checked with check_action."""
     return ActionItem.objects.bulk_create(
         ActionItem(engagement=engagement, session=session, title=d.title.strip(), owner=d.owner, due_on=d.due_on)
         for d in drafts
@@ -118,12 +114,14 @@ def log_session(
     stage_notes: dict[str, str] | None = None,
 ) -> Session:
     """Record a session (held, or planned when in the future) with the actions agreed in it."""
+    # Pages and API let only the coach log (coaching.log_session); the service serves either party.
+    require(by, "coaching.act_as_party", engagement)
     if not engagement.is_open:
         raise ValidationError(_("This engagement is closed; sessions can no longer be added."))
     _check_session_fields(mode=mode, meeting_url=meeting_url, location=location, duration_minutes=duration_minutes)
     today = timezone.localdate()
     for draft in actions:
-        _check_action(engagement, draft, today=today)
+        check_action(engagement, draft, today=today)
     now = timezone.now()
     session = Session(
         engagement=engagement,
@@ -143,11 +141,11 @@ def log_session(
     session.full_clean()
     session.save()
     session.refresh_from_db(fields=["scheduled_at"])
-    _create_actions(engagement, session, actions)
+    create_actions(engagement, session, actions)
     if engagement.status == EngagementStatus.REQUESTED:
         Engagement.objects.filter(pk=engagement.pk).update(status=EngagementStatus.ACTIVE, started_at=now)
     record_event(actor=by, action="session.logged", target=session)
-    notifications.notify_session_logged(session=session, by=by)
+    notices.notify_session_logged(session=session, by=by)
     return session
 
 
@@ -170,6 +168,7 @@ def update_session(
     private_notes: str = "",
 ) -> Session:
     """Change a session; refuse with EditConflict if it was saved by someone else since EXPECTED_VERSION."""
+    require(by, "coaching.change_session", session)
     _check_session_fields(mode=mode, meeting_url=meeting_url, location=location, duration_minutes=duration_minutes)
     now = timezone.now()
     values = {
@@ -195,7 +194,7 @@ def update_session(
     moved = any(getattr(session, name) != getattr(fresh, name) for name in CALENDAR_FIELDS)
     if fresh.follow_up_of_id and fresh.status == SessionStatus.SCHEDULED and moved:
         # The follow-up went to both calendars: send the new time or place under the same UID.
-        notifications.notify_follow_up_planned(session=fresh, moved=True)
+        notices.notify_follow_up_planned(session=fresh, moved=True)
     return fresh
 
 
@@ -217,9 +216,10 @@ def add_action_item(
     session: Session | None = None,
 ) -> ActionItem:
     """Add one action with an owner and a due date."""
+    require(by, "coaching.act_as_party", engagement)
     if not engagement.is_open:
         raise ValidationError(_("This engagement is closed; actions can no longer be added."))
-    _check_action(engagement, ActionDraft(title, owner, due_on), today=timezone.localdate())
+    check_action(engagement, ActionDraft(title, owner, due_on), today=timezone.localdate())
     if goal is not None and goal.engagement_id != engagement.pk:
         raise ValidationError({"goal": _("That goal belongs to another engagement; choose a goal of this one.")})
     item = ActionItem(
@@ -232,6 +232,7 @@ def add_action_item(
 
 def set_action_item_done(*, item: ActionItem, by: Employee, done: bool) -> ActionItem:
     """Tick an action as done, or reopen it."""
+    require(by, "coaching.tick_action_item", item)
     item.done_at = timezone.now() if done else None
     item.done_by = by if done else None
     item.save(update_fields=["done_at", "done_by"])

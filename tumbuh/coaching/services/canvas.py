@@ -9,51 +9,33 @@ import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
-from tumbuh.notifications import services as notifications
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.people.models import Employee
-from tumbuh.toolkit.frameworks import FRAMEWORKS, Framework
-from tumbuh.toolkit.selectors import key_questions
 
+from .. import notices
 from ..models import ActionItem, Engagement, Session, SessionCanvas, SessionMode, SessionStatus
 from ..models.sessions import FULL_SESSION_CANVASES
-from . import ActionDraft, EditConflict, _check_action, _create_actions, log_session
+from ..selectors import (
+    FollowUpDraft,
+    current_follow_up,
+    filled_follow_up,
+    follow_up_moment,
+    framework_of,
+)
+from . import ActionDraft, check_action, create_actions, log_session
 
 STAGE_NOTES_MAX_LENGTH = 5000
 FOLLOW_UP_DAYS = range(7, 15)
-FOLLOW_UP_DEFAULT_DAYS = 14
 MICRO_MINUTES = range(10, 16)
 MICRO_DEFAULT_MINUTES = 15
-# How many of a stage's key questions the canvas shows beside its notes.
-QUESTIONS_PER_STAGE = 4
-
-
-@dataclass(frozen=True)
-class FollowUpDraft:
-    """The follow-up the coach schedules from the Will/Action stage; None means "as this session"."""
-
-    days_after: int = FOLLOW_UP_DEFAULT_DAYS
-    at: datetime.time | None = None
-    mode: str | None = None
-    location: str | None = None
-    canvas: str | None = None
-
-
-@dataclass(frozen=True)
-class FollowUpPlan:
-    """A follow-up draft with every blank filled from the session."""
-
-    days_after: int
-    at: datetime.time
-    mode: str
-    location: str
-    canvas: str
 
 
 @dataclass
@@ -63,52 +45,13 @@ class CanvasResult:
     follow_up: Session | None = None
 
 
-def framework_of(session: Session) -> Framework | None:
-    """The model the session follows, or None for a free session."""
-    return FRAMEWORKS.get(session.canvas)
-
-
-def stage_questions(session: Session, language: str) -> dict[str, list[str]]:
-    """The key questions the canvas shows for each stage of the session's model, in LANGUAGE; {} for a free one."""
-    framework = framework_of(session)
-    if framework is None:
-        return {}
-    bank = key_questions(framework.code, agency_id=session.engagement.coach.agency_id, per_stage=QUESTIONS_PER_STAGE)
-    return {stage: [question.text_in(language) for question in questions] for stage, questions in bank.items()}
-
-
-def follow_up_defaults(session: Session) -> FollowUpPlan:
-    """The proposal: 14 days later at the same time, same mode and place, same model (a micro session's is free)."""
-    return _filled(session, FollowUpDraft())
-
-
-def _filled(session: Session, draft: FollowUpDraft) -> FollowUpPlan:
-    """DRAFT with every blank taken from SESSION."""
-    local = timezone.localtime(session.scheduled_at)
-    same_model = session.canvas if session.canvas in FULL_SESSION_CANVASES else SessionCanvas.FREE
-    return FollowUpPlan(
-        days_after=draft.days_after,
-        at=draft.at or local.time().replace(second=0, microsecond=0),
-        mode=draft.mode or session.mode,
-        location=session.location if draft.location is None else draft.location,
-        canvas=draft.canvas or same_model,
-    )
-
-
-def follow_up_moment(session: Session, *, days_after: int, at: datetime.time) -> datetime.datetime:
-    """DAYS_AFTER days after the session's day, at AT, both on the active clock."""
-    day = timezone.localtime(session.scheduled_at).date() + datetime.timedelta(days=days_after)
-    return datetime.datetime.combine(day, at, tzinfo=timezone.get_current_timezone())
-
-
-def current_follow_up(session: Session) -> Session | None:
-    """The follow-up already planned from SESSION (a cancelled one does not count)."""
-    return session.follow_ups.exclude(status=SessionStatus.CANCELLED).order_by("scheduled_at").first()
-
-
 def _require_coach(session: Session, by: Employee) -> None:
-    if by.pk != session.engagement.coach_id:
-        raise PermissionDenied(_("Only the coach of this engagement can change its session canvas."))
+    require(
+        by,
+        "coaching.change_canvas",
+        session,
+        message=_("Only the coach of this engagement can change its session canvas."),
+    )
 
 
 def _clean_stage_notes(session: Session, stage_notes: Mapping[str, str]) -> dict[str, str]:
@@ -146,7 +89,7 @@ def _follow_up_errors(session: Session, draft: FollowUpDraft, *, now: datetime.d
             _("A follow-up is already planned for %(date)s; open that session to change it.") % {"date": when}
         ]
         return errors
-    plan = _filled(session, draft)
+    plan = filled_follow_up(session, draft)
     if plan.days_after not in FOLLOW_UP_DAYS:
         errors["follow_up.days_after"] = [
             _("The follow-up comes 7 to 14 days after this session; pick a number of days in that range.")
@@ -182,7 +125,7 @@ def _will_errors(
     today = timezone.localdate()
     for number, draft in enumerate(actions):
         try:
-            _check_action(engagement, draft, today=today)
+            check_action(engagement, draft, today=today)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 errors[f"actions.{number}.{name}"] = messages
@@ -212,13 +155,13 @@ def _write_will(
     follow_up: FollowUpDraft | None,
     now: datetime.datetime,
 ) -> CanvasResult:
-    items = _create_actions(session.engagement, session, actions)
+    items = create_actions(session.engagement, session, actions)
     planned = _plan_follow_up(session, by=by, draft=follow_up, now=now) if follow_up is not None else None
     return CanvasResult(session=session, actions=items, follow_up=planned)
 
 
 def _plan_follow_up(session: Session, *, by: Employee, draft: FollowUpDraft, now: datetime.datetime) -> Session:
-    plan = _filled(session, draft)
+    plan = filled_follow_up(session, draft)
     same_room = plan.mode == SessionMode.ONLINE and session.mode == SessionMode.ONLINE
     follow_up = Session(
         engagement=session.engagement,
@@ -237,7 +180,7 @@ def _plan_follow_up(session: Session, *, by: Employee, draft: FollowUpDraft, now
     follow_up.save()
     follow_up.refresh_from_db(fields=["scheduled_at"])  # in UTC, as every other read gives it
     record_event(actor=by, action="session.follow_up.planned", target=follow_up)
-    notifications.notify_follow_up_planned(session=follow_up)
+    notices.notify_follow_up_planned(session=follow_up)
     return follow_up
 
 
@@ -332,8 +275,12 @@ def log_micro_session(
     location: str = "",
 ) -> Session:
     """Record a held micro-coaching session (one focus, one insight, one action) and its action."""
-    if by.pk != engagement.coach_id:
-        raise PermissionDenied(_("Only the coach of this engagement can record a micro-coaching session."))
+    require(
+        by,
+        "coaching.act_as_coach",
+        engagement,
+        message=_("Only the coach of this engagement can record a micro-coaching session."),
+    )
     if not engagement.is_open:
         raise ValidationError(_("This engagement is closed; sessions can no longer be added."))
     now = timezone.now()
@@ -350,7 +297,7 @@ def log_micro_session(
             _("A micro-coaching session is recorded once it has taken place; give the time it started.")
         ]
     try:
-        _check_action(engagement, action, today=timezone.localdate())
+        check_action(engagement, action, today=timezone.localdate())
     except ValidationError as error:
         errors.update(error.message_dict)
     if errors:

@@ -11,14 +11,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tumbuh.access.policy import can, require
 from tumbuh.audit.services import record_event
-from tumbuh.notifications.models import NotificationKind
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.notifications.services import notify
 from tumbuh.people.models import Employee
 
+from ..kinds import COACHING_UPDATES
 from ..models import Contract, Engagement
 from ..models.contracts import SESSION_MINUTES_RANGE, SESSIONS_PLANNED_RANGE
-from . import EditConflict
 
 
 class ContractConflict(EditConflict):
@@ -42,8 +43,12 @@ def _latest(engagement: Engagement) -> Contract | None:
 
 
 def _check_party(engagement: Engagement, by: Employee) -> None:
-    if by.pk not in (engagement.coach_id, engagement.coachee_id):
-        raise ValidationError(_("Only the coach and the coachee of this engagement can agree on its contract."))
+    require(
+        by,
+        "coaching.act_as_party",
+        engagement,
+        message=_("Only the coach and the coachee of this engagement can agree on its contract."),
+    )
     if not engagement.is_open:
         raise ValidationError(_("This engagement is closed; its contract can no longer be changed."))
 
@@ -137,7 +142,7 @@ def propose_contract(
             % {"version": latest.version}
         )
     # Proposing is agreeing: the proposer's acceptance is recorded with the proposal.
-    if by.pk == engagement.coach_id:
+    if can(by, "coaching.act_as_coach", engagement):
         contract.coach_accepted_at = now
     else:
         contract.coachee_accepted_at = now
@@ -177,7 +182,7 @@ def accept_contract(*, contract: Contract, by: Employee) -> Contract:
             )
             % {"version": locked.version, "newest": newest}
         )
-    field = "coach_accepted_at" if by.pk == engagement.coach_id else "coachee_accepted_at"
+    field = "coach_accepted_at" if can(by, "coaching.act_as_coach", engagement) else "coachee_accepted_at"
     accepted_at = getattr(locked, field)
     if accepted_at is not None:
         raise ValidationError(
@@ -189,11 +194,6 @@ def accept_contract(*, contract: Contract, by: Employee) -> Contract:
     record_event(actor=by, action="contract.accepted", target=locked, detail=f"v{locked.version}")
     _tell_other_party(locked, by=by, accepted=True)
     return locked
-
-
-def planned_end(engagement: Engagement) -> datetime.date | None:
-    """When ENGAGEMENT is planned to end (see Engagement.planned_end)."""
-    return engagement.planned_end
 
 
 # Rendered in the recipient's language when the notice is written.
@@ -212,7 +212,7 @@ def _tell_other_party(contract: Contract, *, by: Employee, accepted: bool) -> No
     notice = ACCEPTED_NOTICE if accepted else PROPOSED_NOTICE
     notify(
         recipient=engagement.other_party(by),
-        kind=NotificationKind.REQUEST_UPDATES,
+        kind=COACHING_UPDATES,
         text=lambda: str(notice) % names,
         url=reverse("coaching:contract-detail", args=[engagement.pk]),
     )

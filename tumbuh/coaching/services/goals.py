@@ -6,61 +6,16 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.people.models import Employee
 
 from ..models import Engagement, Goal, GoalProgress, GoalStatus
-from ..smart import Hint, check_goal
-from . import EditConflict
-
-
-def draft_hints(
-    *,
-    engagement: Engagement,
-    title: str,
-    indicator: str = "",
-    unit: str = "",
-    baseline: Decimal | None = None,
-    target: Decimal | None = None,
-    target_date: datetime.date | None = None,
-    relevance: str = "",
-    skp_reference: str = "",
-) -> list[Hint]:
-    """The SMART hints for a goal as typed so far, in the active language."""
-    return check_goal(
-        statement=title,
-        indicator=indicator,
-        baseline=baseline,
-        target=target,
-        unit=unit,
-        deadline=target_date,
-        today=timezone.localdate(),
-        engagement_ends_on=engagement.planned_end,
-        relevance=relevance,
-        skp_reference=skp_reference,
-        language=translation.get_language() or "id",
-    )
-
-
-def goal_hints(goal: Goal) -> list[Hint]:
-    """The SMART hints for a saved goal; none once it is achieved or dropped."""
-    if goal.status != GoalStatus.OPEN:
-        return []
-    return draft_hints(
-        engagement=goal.engagement,
-        title=goal.title,
-        indicator=goal.indicator,
-        unit=goal.unit,
-        baseline=goal.baseline,
-        target=goal.target,
-        target_date=goal.target_date,
-        relevance=goal.relevance,
-        skp_reference=goal.skp_reference,
-    )
 
 
 def _refuse_past_deadline(target_date: datetime.date | None) -> None:
@@ -84,6 +39,7 @@ def add_goal(
     skp_reference: str = "",
 ) -> Goal:
     """Add a goal to an open engagement. A deadline in the past is refused; other SMART hints are advice."""
+    require(by, "coaching.act_as_party", engagement)
     if not engagement.is_open:
         raise ValidationError(_("This engagement is closed; goals can no longer be added."))
     _refuse_past_deadline(target_date)
@@ -123,6 +79,7 @@ def update_goal(
     skp_reference: str = "",
 ) -> Goal:
     """Change a goal; refuse with EditConflict if it was saved by someone else since EXPECTED_VERSION."""
+    require(by, "coaching.act_as_party", goal)
     if not goal.engagement.is_open:
         raise ValidationError(_("This engagement is closed; its goals can no longer be changed."))
     # A deadline that has passed since the goal was set may stay; a newly chosen one must lie ahead.
@@ -156,6 +113,7 @@ def record_progress(
 ) -> GoalProgress:
     """Record where an open goal stands on a day: the indicator's value, or the percentage done."""
     # Lock the goal: a goal closed in another tab at this moment takes no more progress.
+    require(by, "coaching.act_as_party", goal)
     current = Goal.objects.select_for_update().select_related("engagement").get(pk=goal.pk)
     if not current.engagement.is_open:
         raise ValidationError(_("This engagement is closed; progress can no longer be recorded."))

@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tumbuh.access.policy import can, require
 from tumbuh.audit.services import record_event
-from tumbuh.notifications.models import NotificationKind
 from tumbuh.notifications.services import notify
 from tumbuh.people.models import Employee
 
+from ..kinds import COACHING_UPDATES
 from ..models import Engagement, EngagementKind, PeerInvitation, PeerInvitationStatus, PeerRole
 from ..models.engagements import OPEN_STATUSES
 from . import start_engagement
@@ -65,7 +66,7 @@ def _open_peer_engagement(a: Employee, b: Employee) -> Engagement | None:
 
 
 def _duplicate_error(existing: PeerInvitation, by: Employee) -> ValidationError:
-    if existing.invited_by_id == by.pk:
+    if can(by, "coaching.withdraw_peer_invitation", existing):
         message = _(
             "You already invited %(name)s and are waiting for the answer. Wait for it, or withdraw that "
             "invitation first."
@@ -79,8 +80,9 @@ def _duplicate_error(existing: PeerInvitation, by: Employee) -> ValidationError:
 
 def invite_peer(*, by: Employee, invitee: str, inviter_role: str, topic: str, message: str = "") -> PeerInvitation:
     """Invite the colleague with the NIP or e-mail INVITEE to peer coaching, as their coach or as their coachee."""
+    require(by, "coaching.invite_peer")
     colleague = _colleague(invitee, of=by)
-    if colleague.pk == by.pk:
+    if not can(by, "coaching.invite_colleague", colleague):
         raise ValidationError({"invitee": _("You cannot invite yourself; type the NIP or e-mail of a colleague.")})
     errors = {}
     if inviter_role not in PeerRole.values:
@@ -138,7 +140,7 @@ def _claim(invitation: PeerInvitation, status: str, *, by: Employee) -> None:
         raise ValidationError(_("This invitation was accepted already; the engagement is in your list."))
     if invitation.status == PeerInvitationStatus.DECLINED:
         raise ValidationError(_("This invitation was declined already; a new invitation is needed."))
-    if by.pk == invitation.invited_by_id:
+    if can(by, "coaching.withdraw_peer_invitation", invitation):
         raise ValidationError(_("You withdrew this invitation already."))
     raise ValidationError(
         _("%(name)s withdrew this invitation; it can no longer be answered.")
@@ -149,8 +151,12 @@ def _claim(invitation: PeerInvitation, status: str, *, by: Employee) -> None:
 @transaction.atomic
 def accept_peer_invitation(*, invitation: PeerInvitation, by: Employee) -> Engagement:
     """The invitee accepts: an active peer engagement opens, with coach and coachee as the inviter proposed."""
-    if by.pk != invitation.invitee_id:
-        raise ValidationError(_("Only the invited colleague can accept this invitation."))
+    require(
+        by,
+        "coaching.answer_peer_invitation",
+        invitation,
+        message=_("Only the invited colleague can accept this invitation."),
+    )
     _claim(invitation, PeerInvitationStatus.ACCEPTED, by=by)
     engagement = start_engagement(
         coach=invitation.coach, coachee=invitation.coachee, topic=invitation.topic, kind=EngagementKind.PEER, by=by
@@ -171,8 +177,12 @@ def accept_peer_invitation(*, invitation: PeerInvitation, by: Employee) -> Engag
 @transaction.atomic
 def decline_peer_invitation(*, invitation: PeerInvitation, by: Employee) -> PeerInvitation:
     """The invitee declines; the inviter is told."""
-    if by.pk != invitation.invitee_id:
-        raise ValidationError(_("Only the invited colleague can decline this invitation."))
+    require(
+        by,
+        "coaching.answer_peer_invitation",
+        invitation,
+        message=_("Only the invited colleague can decline this invitation."),
+    )
     _claim(invitation, PeerInvitationStatus.DECLINED, by=by)
     record_event(actor=by, action="peer_invitation.declined", target=invitation)
     _tell(
@@ -188,8 +198,12 @@ def decline_peer_invitation(*, invitation: PeerInvitation, by: Employee) -> Peer
 @transaction.atomic
 def withdraw_peer_invitation(*, invitation: PeerInvitation, by: Employee) -> PeerInvitation:
     """The inviter takes a pending invitation back; the colleague is told."""
-    if by.pk != invitation.invited_by_id:
-        raise ValidationError(_("Only the colleague who sent this invitation can withdraw it."))
+    require(
+        by,
+        "coaching.withdraw_peer_invitation",
+        invitation,
+        message=_("Only the colleague who sent this invitation can withdraw it."),
+    )
     _claim(invitation, PeerInvitationStatus.WITHDRAWN, by=by)
     record_event(actor=by, action="peer_invitation.withdrawn", target=invitation)
     _tell(
@@ -200,4 +214,4 @@ def withdraw_peer_invitation(*, invitation: PeerInvitation, by: Employee) -> Pee
 
 def _tell(recipient: Employee, notice, *, by: Employee, invitation: PeerInvitation, url: str) -> None:
     names = {"name": by.full_name, "topic": invitation.topic}
-    notify(recipient=recipient, kind=NotificationKind.REQUEST_UPDATES, text=lambda: str(notice) % names, url=url)
+    notify(recipient=recipient, kind=COACHING_UPDATES, text=lambda: str(notice) % names, url=url)

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import template
 
 from tumbuh.coaching.models import Goal
-from tumbuh.coaching.services.goals import goal_hints as hints_of
+from tumbuh.coaching.selectors import goal_hints as hints_of
 from tumbuh.coaching.smart import Hint, format_amount
 
 register = template.Library()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from tumbuh.access.policy import can, fetch
 from tumbuh.audit.services import record_event
+from tumbuh.common.conflicts import EditConflict, form_after_conflict
 from tumbuh.common.forms import add_service_errors
 from tumbuh.notifications.links import meeting_link, whatsapp_url
 
@@ -100,15 +101,12 @@ def session_edit(request, pk: int):
             expected = data.pop("version")
             try:
                 session = services.update_session(session=session, by=request.user, expected_version=expected, **data)
-            except services.EditConflict as error:
+            except EditConflict as error:
                 # Keep what the user typed; show the version saved by the other person beside it.
                 conflict = error.current
                 # The page shows the notes the other person saved: a read like any other.
                 record_event(actor=request.user, action="session.notes.read", target=session, detail="conflict")
-                form = SessionEditForm(request.POST.copy())
-                form.data["version"] = conflict.version
-                form.is_valid()
-                form.add_error(None, str(error))
+                form = form_after_conflict(error, make_form=SessionEditForm, data=request.POST)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

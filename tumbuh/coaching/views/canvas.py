@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from tumbuh.access.policy import can, fetch
 from tumbuh.audit.services import record_event
+from tumbuh.common.conflicts import EditConflict, form_after_conflict
 from tumbuh.common.forms import add_service_errors
 from tumbuh.toolkit.frameworks import Framework
 
@@ -22,7 +23,7 @@ from ..forms.canvas import (
 )
 from ..models import Session, SessionStatus
 from ..models.sessions import full_session_canvas_choices
-from ..services import ActionDraft, EditConflict
+from ..services import ActionDraft
 from ..services import canvas as canvas_services
 
 
@@ -33,7 +34,7 @@ def planned_follow_up(session: Session) -> Session | None:
 
 def stage_notes_of(session: Session) -> list[dict]:
     """The stages of the session's model that have notes, in order, for read-only display."""
-    framework = canvas_services.framework_of(session)
+    framework = selectors.framework_of(session)
     if framework is None:
         return []
     notes = session.stage_notes or {}
@@ -43,7 +44,7 @@ def stage_notes_of(session: Session) -> list[dict]:
 def session_detail_extras(request, session: Session) -> dict:
     """What the session page shows of the canvas and the SBI feedback (SESSION from selectors.session_canvas_for)."""
     return {
-        "framework": canvas_services.framework_of(session),
+        "framework": selectors.framework_of(session),
         "stage_notes": stage_notes_of(session),
         "follow_up": planned_follow_up(session),
         "feedback_items": session.feedback.all(),
@@ -55,7 +56,7 @@ def session_detail_extras(request, session: Session) -> dict:
 def _stage_cards(framework: Framework | None, session: Session, form: CanvasNotesForm | None, conflict) -> list[dict]:
     if framework is None:
         return []
-    questions = canvas_services.stage_questions(session, translation.get_language() or "id")
+    questions = selectors.stage_questions(session, translation.get_language() or "id")
     notes = session.stage_notes or {}
     theirs = (conflict.stage_notes or {}) if conflict is not None else {}
     return [
@@ -82,9 +83,9 @@ def session_canvas(request, pk: int):
     if writing and request.POST.get("intent") == "choose":
         return _choose(request, session)
     engagement = session.engagement
-    framework = canvas_services.framework_of(session)
+    framework = selectors.framework_of(session)
     can_edit = can(request.user, "coaching.change_canvas", session)
-    can_commit = can_edit and engagement.is_open
+    can_commit = can(request.user, "coaching.commit_will", session)
     follow_up = planned_follow_up(session)
     scheduling = writing and can_commit and follow_up is None and request.POST.get("intent") == "follow_up"
     data = request.POST if writing else None
@@ -118,10 +119,12 @@ def session_canvas(request, pk: int):
                 conflict = error.current
                 # Each stage card shows the notes saved meanwhile: a read like any other.
                 record_event(actor=request.user, action="session.notes.read", target=session, detail="canvas conflict")
-                notes_form = CanvasNotesForm(request.POST.copy(), framework=framework, prefix="stage")
-                notes_form.data["stage-version"] = conflict.version
-                notes_form.is_valid()
-                notes_form.add_error(None, str(error))
+                notes_form = form_after_conflict(
+                    error,
+                    make_form=lambda data: CanvasNotesForm(data, framework=framework, prefix="stage"),
+                    data=request.POST,
+                    version_field="stage-version",
+                )
             except ValidationError as error:
                 show_canvas_errors(
                     error,

@@ -9,13 +9,13 @@ from django.views.decorators.http import require_POST
 
 from tumbuh.access.policy import can, fetch
 from tumbuh.common.charts import svg_response
+from tumbuh.common.conflicts import EditConflict, form_after_conflict
 from tumbuh.common.forms import add_service_errors
 
 from .. import selectors
 from ..charts import goal_chart as draw_goal_chart
 from ..forms.goals import GoalEditForm, GoalForm, GoalProgressForm
 from ..models import GoalStatus
-from ..services import EditConflict
 from ..services import goals as services
 
 TEXT_FIELDS = ("title", "indicator", "unit", "relevance", "skp_reference")
@@ -37,7 +37,7 @@ def goal_create(request, pk: int):
     hints = None
     if request.method == "POST":
         # The hints of what was typed, before the service's errors take fields out of cleaned_data.
-        hints = services.draft_hints(engagement=engagement, **_draft(form))
+        hints = selectors.draft_hints(engagement=engagement, **_draft(form))
         if form.is_valid():
             try:
                 goal = services.add_goal(engagement=engagement, by=request.user, **form.cleaned_data)
@@ -53,7 +53,7 @@ def goal_create(request, pk: int):
 def goal_check(request, pk: int):
     """The SMART hints for the goal being typed (htmx, while typing in the add and edit forms)."""
     engagement = fetch(request.user, "coaching.check_goal", selectors.engagements_visible_to(request.user), pk=pk)
-    hints = services.draft_hints(engagement=engagement, **_draft(GoalForm(request.POST)))
+    hints = selectors.draft_hints(engagement=engagement, **_draft(GoalForm(request.POST)))
     return TemplateResponse(request, "coaching/goal_form.html#smart-hints", {"hints": hints})
 
 
@@ -66,7 +66,7 @@ def _detail_context(request, goal, progress_form=None) -> dict:
     return {
         "goal": goal,
         "engagement": goal.engagement,
-        "hints": services.goal_hints(goal),
+        "hints": selectors.goal_hints(goal),
         "entries": entries,
         "latest": latest,
         "target_reached": latest is not None and latest.percent >= 100 and goal.status == GoalStatus.OPEN,
@@ -102,7 +102,7 @@ def goal_edit(request, pk: int):
     conflict = None
     if request.method == "POST":
         form = GoalEditForm(request.POST)
-        hints = services.draft_hints(engagement=goal.engagement, **_draft(form))
+        hints = selectors.draft_hints(engagement=goal.engagement, **_draft(form))
         if form.is_valid():
             data = dict(form.cleaned_data)
             expected = data.pop("version")
@@ -111,10 +111,7 @@ def goal_edit(request, pk: int):
             except EditConflict as error:
                 # Keep what the user typed; show the version saved by the other person beside it.
                 conflict = error.current
-                form = GoalEditForm(request.POST.copy())
-                form.data["version"] = conflict.version
-                form.is_valid()
-                form.add_error(None, str(error))
+                form = form_after_conflict(error, make_form=GoalEditForm, data=request.POST)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -122,7 +119,7 @@ def goal_edit(request, pk: int):
                 return redirect("coaching:goal-detail", pk=goal.pk)
     else:
         form = GoalEditForm(initial=GoalEditForm.initial_of(goal))
-        hints = services.goal_hints(goal)
+        hints = selectors.goal_hints(goal)
     context = {"goal": goal, "engagement": goal.engagement, "form": form, "conflict": conflict, "hints": hints}
     return render(request, "coaching/goal_edit.html", context)
 

@@ -98,6 +98,11 @@ def profile_of(employee: Employee | None) -> ProviderProfile | None:
     return ProviderProfile.objects.select_related("employee").filter(employee=employee).first()
 
 
+def own_profile(employee: Employee) -> QuerySet[ProviderProfile]:
+    """EMPLOYEE's own provider profile (none or one), with the person loaded."""
+    return ProviderProfile.objects.select_related("employee").filter(employee=employee)
+
+
 def weekly_windows_of(provider: ProviderProfile) -> QuerySet[WeeklyAvailability]:
     return WeeklyAvailability.objects.filter(provider=provider).order_by("weekday", "start_time")
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 
 from tumbuh.people.models import Agency, Employee
 
@@ -18,6 +19,7 @@ __all__ = [
     "other_party_read_at",
     "provider_response_stats",
     "requests_visible_to",
+    "thread_url",
     "seen_by_provider",
     "response_stats_by_provider",
     "thread_for",
@@ -119,3 +121,8 @@ def response_stats_by_provider(agency: Agency) -> dict[int, tuple[int, int]]:
     for provider_id, seconds in rows:
         by_provider.setdefault(provider_id, []).append(seconds)
     return {pk: (round(statistics.median(values)), len(values)) for pk, values in by_provider.items()}
+
+
+def thread_url(request: ServiceRequest) -> str:
+    """Where a notice about a new message in REQUEST's conversation points."""
+    return reverse("service:message-list", args=[request.pk])

@@ -13,17 +13,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tumbuh.access.policy import can, require
 from tumbuh.audit.services import record_event
 from tumbuh.coaching.models import Session, SessionMode, SessionStatus
-from tumbuh.notifications import invitations
 from tumbuh.people.models import Employee
 
+from .. import notices
 from ..models import AvailabilityException, Booking, ProviderProfile, RequestStatus, ServiceRequest, WeeklyAvailability
 from ..models.booking import BookingStatus
 from ..selectors.booking import Slot, active_bookings_between, available_slots, policy_of, provider_zone
-from .requests import _move
-
-BOOKABLE = (RequestStatus.ACCEPTED, RequestStatus.SCHEDULED)
+from .workflow import allows, check_move, move_request
 
 
 def _aware(moment: datetime.datetime) -> datetime.datetime:
@@ -76,11 +75,11 @@ def _free_slot(
 
 def _announce(booking: Booking, change: str) -> None:
     booking_id = booking.pk
-    transaction.on_commit(lambda: invitations.on_booking_changed(booking_id=booking_id, change=change))
+    transaction.on_commit(lambda: notices.on_booking_changed(booking_id=booking_id, change=change))
 
 
 def _check_bookable(request: ServiceRequest) -> None:
-    if request.status not in BOOKABLE:
+    if not allows(request=request, to=RequestStatus.SCHEDULED):
         raise ValidationError(
             _("A session can be booked once the provider has accepted the request; this request is %(status)s.")
             % {"status": request.get_status_display()}
@@ -99,6 +98,7 @@ def book_slot(*, request: ServiceRequest, starts_at: datetime.datetime, by: Empl
     # The request as it is now that its provider is locked (another tab may have booked or withdrawn it).
     request = ServiceRequest.objects.select_related("engagement", "topic").get(pk=request.pk)
     _check_bookable(request)
+    check_move(request=request, to=RequestStatus.SCHEDULED, by=by)
     engagement = request.engagement
     now = timezone.now()
     starts_at = _aware(starts_at)
@@ -133,7 +133,7 @@ def book_slot(*, request: ServiceRequest, starts_at: datetime.datetime, by: Empl
             booking.save()
     except IntegrityError:
         raise ValidationError({"starts_at": _("This time was just taken; choose another slot.")}) from None
-    request = _move(request, RequestStatus.SCHEDULED, by=by)
+    request = move_request(request=request, to=RequestStatus.SCHEDULED, by=by)
     record_event(actor=by, action="booking.created", target=booking, detail=slot.starts_at.isoformat())
     # The calendar invitation (e-mail and in-app notice) tells both people; no second notice here.
     _announce(booking, "created")
@@ -153,7 +153,7 @@ def _check_notice(booking: Booking, *, by: Employee, now: datetime.datetime) -> 
     hours = policy_of(booking.request.agency_id).min_notice_hours
     if booking.starts_at - now < datetime.timedelta(hours=hours):
         requester = booking.request.requester
-        other = booking.provider if by.pk == requester.pk else requester
+        other = requester if can(by, "service.serve_request", booking) else booking.provider
         raise ValidationError(
             _(
                 "The session starts in less than %(hours)d hours, so it can no longer be changed here. "
@@ -167,6 +167,7 @@ def _check_notice(booking: Booking, *, by: Employee, now: datetime.datetime) -> 
 def reschedule_booking(*, booking: Booking, starts_at: datetime.datetime, by: Employee) -> Booking:
     """Move a booked session to another free slot, at least the agency's minimum notice before it starts."""
     booking, profile = _locked_active(booking)
+    require(by, "service.change_booking", booking)
     now = timezone.now()
     _check_notice(booking, by=by, now=now)
     starts_at = _aware(starts_at)
@@ -220,11 +221,13 @@ def release_booking(*, booking: Booking, by: Employee, enforce_notice: bool = Tr
 @transaction.atomic
 def cancel_booking(*, booking: Booking, by: Employee, enforce_notice: bool = True) -> Booking:
     """Cancel a booked session; with ENFORCE_NOTICE, only up to the agency's minimum notice before it starts."""
+    # A cancelled booking is refused as such (a state), before the question of who may change it.
+    require(by, "service.change_booking", _locked_active(booking)[0])
     booking = release_booking(booking=booking, by=by, enforce_notice=enforce_notice)
     request = booking.request
     if request.status == RequestStatus.SCHEDULED and not request.bookings.filter(status=BookingStatus.ACTIVE).exists():
         # Nothing is booked any more: the request waits for a new booking, as right after acceptance.
-        _move(request, RequestStatus.ACCEPTED, by=by)
+        move_request(request=request, to=RequestStatus.ACCEPTED, by=by)
     return booking
 
 
@@ -236,6 +239,7 @@ def add_weekly_window(
     *, provider: ProviderProfile, weekday: int, start_time: datetime.time, end_time: datetime.time, by: Employee
 ) -> WeeklyAvailability:
     """Publish a weekly window (on the provider's own clock) in which sessions can be booked."""
+    require(by, "service.manage_availability", provider)
     profile = _lock_provider(provider.employee_id)
     if end_time <= start_time:
         raise ValidationError({"end_time": _("The end time must be after the start time.")})
@@ -274,6 +278,7 @@ def add_weekly_window(
 @transaction.atomic
 def delete_weekly_window(*, window: WeeklyAvailability, by: Employee) -> None:
     """Withdraw a weekly window; sessions already booked in it stay booked."""
+    require(by, "service.manage_availability", window)
     record_event(actor=by, action="availability.window.deleted", target=window, detail=str(window))
     window.delete()
 
@@ -288,6 +293,7 @@ def add_availability_exception(
     by: Employee,
 ) -> AvailabilityException:
     """Block a period (leave, a holiday, training duty): nothing can be booked in it any more."""
+    require(by, "service.manage_availability", provider)
     profile = _lock_provider(provider.employee_id)
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The end must be after the start; check the dates and times.")})
@@ -303,5 +309,6 @@ def add_availability_exception(
 @transaction.atomic
 def delete_availability_exception(*, exception: AvailabilityException, by: Employee) -> None:
     """Remove a blocked period; its time becomes bookable again."""
+    require(by, "service.manage_availability", exception)
     record_event(actor=by, action="availability.exception.deleted", target=exception, detail=exception.reason)
     exception.delete()

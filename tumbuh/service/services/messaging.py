@@ -4,30 +4,29 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tumbuh.notifications.models import NotificationKind
+from tumbuh.access.policy import can, require
 from tumbuh.notifications.services import notify
 from tumbuh.people.models import Employee
 
+from ..kinds import MESSAGES
 from ..models import Message, RequestStatus, ResponseSample, ServiceRequest, ThreadRead
+from ..selectors.messaging import thread_url
 
 MAX_MESSAGE_LENGTH = 5000
 
 
-def thread_url(request: ServiceRequest) -> str:
-    return reverse("service:message-list", args=[request.pk])
-
-
 def _validate(request: ServiceRequest, sender: Employee, text: str) -> None:
+    require(
+        sender,
+        "service.view_conversation",
+        request,
+        message=_("Only the requester and the provider of this request can write in its conversation."),
+    )
     errors: dict[str, list[str]] = {}
-    if sender.pk not in (request.requester_id, request.provider_id):
-        errors.setdefault("__all__", []).append(
-            _("Only the requester and the provider of this request can write in its conversation.")
-        )
-    elif request.status == RequestStatus.CANCELLED:
+    if request.status == RequestStatus.CANCELLED:
         errors.setdefault("__all__", []).append(
             _("This request was cancelled, so its conversation is closed. File a new request to talk again.")
         )
@@ -77,7 +76,7 @@ def post_message(*, request: ServiceRequest, sender: Employee, body: str) -> Mes
     text = body.replace("\r\n", "\n").strip()
     _validate(request, sender, text)
     now = timezone.now()
-    is_provider = sender.pk == request.provider_id
+    is_provider = can(sender, "service.serve_request", request)
     if is_provider:
         _record_answer(request, sender, now)
         if request.first_response_at is None:
@@ -94,7 +93,7 @@ def post_message(*, request: ServiceRequest, sender: Employee, body: str) -> Mes
         names = {"name": sender.full_name, "topic": request.topic.name}
         notify(
             recipient=recipient,
-            kind=NotificationKind.MESSAGES,
+            kind=MESSAGES,
             url=thread_url(request),
             text=lambda: _("New message from %(name)s about %(topic)s") % names,
             # The message itself stays in Tumbuh: e-mail says only that there is one, and where.
@@ -105,6 +104,7 @@ def post_message(*, request: ServiceRequest, sender: Employee, body: str) -> Mes
 
 def mark_thread_read(*, request: ServiceRequest, reader: Employee, at: datetime.datetime | None = None) -> None:
     """Record that READER has read the request's conversation up to AT (now by default)."""
+    require(reader, "service.view_conversation", request)
     at = at or timezone.now()
     if not ThreadRead.objects.filter(request=request, reader=reader).update(read_at=at):
         ThreadRead.objects.update_or_create(request=request, reader=reader, defaults={"read_at": at})

@@ -1,6 +1,6 @@
 """The life of a service request: submit → assign → accept/decline → (book) → close, or cancel.
 
-Every change goes through `_move`, which checks the transition, bumps the version and records who and when.
+Every change of status goes through `workflow.move_request`, which holds the table of transitions.
 """
 
 import datetime
@@ -10,20 +10,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tumbuh.access.policy import require
 from tumbuh.audit.services import record_event
-from tumbuh.coaching.models import EngagementStatus
-from tumbuh.coaching.services import EditConflict, start_engagement
-from tumbuh.notifications.models import NotificationKind
+from tumbuh.coaching.services import start_engagement
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.notifications.services import notify
-from tumbuh.people.models import Employee, Role, Unit
+from tumbuh.people.models import Employee, Unit
 
+from ..kinds import REQUEST_UPDATES
 from ..models import (
     PreferredWindow,
-    ProviderProfile,
     RequestEvent,
     RequestStatus,
     ResponseSample,
@@ -31,96 +30,18 @@ from ..models import (
     ServiceRequest,
     Topic,
 )
+from ..models.booking import BookingStatus
 from ..selectors.messaging import hidden_from_provider
+from ..selectors.requests import provider_problem, request_url, service_admins_of
+from .booking import release_booking
+from .workflow import check_move, move_request
 
 MAX_WINDOWS = 5
-
-ALLOWED: dict[str, set[str]] = {
-    RequestStatus.SUBMITTED: {RequestStatus.ASSIGNED, RequestStatus.CANCELLED},
-    RequestStatus.ASSIGNED: {
-        RequestStatus.ASSIGNED,
-        RequestStatus.ACCEPTED,
-        RequestStatus.DECLINED,
-        RequestStatus.CANCELLED,
-    },
-    RequestStatus.DECLINED: {RequestStatus.ASSIGNED, RequestStatus.CANCELLED},
-    RequestStatus.ACCEPTED: {RequestStatus.SCHEDULED, RequestStatus.CLOSED, RequestStatus.CANCELLED},
-    RequestStatus.SCHEDULED: {
-        RequestStatus.SCHEDULED,
-        RequestStatus.ACCEPTED,
-        RequestStatus.CLOSED,
-        RequestStatus.CANCELLED,
-    },
-    RequestStatus.CLOSED: set(),
-    RequestStatus.CANCELLED: set(),
-}
-
-
-def request_url(request: ServiceRequest) -> str:
-    return reverse("service:request-detail", args=[request.pk])
-
-
-def _move(request: ServiceRequest, to: str, *, by: Employee | None, note: str = "", **fields) -> ServiceRequest:
-    """Change the status (and FIELDS) if the transition is allowed and nobody changed the request meanwhile."""
-    if to not in ALLOWED[request.status]:
-        raise ValidationError(
-            _("This request is %(status)s; it cannot become %(target)s.")
-            % {"status": request.get_status_display(), "target": RequestStatus(to).label}
-        )
-    changed = ServiceRequest.objects.filter(pk=request.pk, version=request.version).update(
-        status=to, version=F("version") + 1, **fields
-    )
-    if not changed:
-        raise EditConflict(ServiceRequest.objects.get(pk=request.pk))
-    RequestEvent.objects.create(request=request, actor=by, from_status=request.status, to_status=to, note=note[:300])
-    request.refresh_from_db()
-    return request
-
-
-def provider_problem(*, provider: Employee, kind: str, requester: Employee, agency_id: int | None) -> str | None:
-    """Why PROVIDER cannot take a KIND request from REQUESTER in AGENCY_ID's service, or None when they can."""
-    profile = ProviderProfile.objects.filter(employee=provider).first()
-    # Agencies are walls: only the request's own pool serves it. Whoever is outside is answered as an
-    # unknown choice is, without their name.
-    pool_agency = profile.agency_id if profile is not None else provider.agency_id
-    if agency_id is None or pool_agency != agency_id:
-        return _("Choose a provider from the list.")
-    if profile is None:
-        return _("%(name)s is not in the provider pool.") % {"name": provider.full_name}
-    if provider.pk == requester.pk:
-        return _("Nobody can serve their own request.")
-    if requester.supervisor_id == provider.pk:
-        return _("%(name)s is the requester's direct supervisor; choose someone outside the reporting line.") % {
-            "name": provider.full_name
-        }
-    if not profile.offers(kind):
-        return _("%(name)s does not offer %(service)s; choose a provider who does.") % {
-            "name": provider.full_name,
-            "service": ServiceKind(kind).label.lower(),
-        }
-    if not profile.accepting_requests:
-        return _("%(name)s is not taking new requests at the moment.") % {"name": provider.full_name}
-    if active_engagement_count(provider) >= profile.capacity:
-        return _("%(name)s has no capacity left (%(count)d active engagements).") % {
-            "name": provider.full_name,
-            "count": profile.capacity,
-        }
-    return None
-
-
-def active_engagement_count(provider: Employee) -> int:
-    return provider.engagements_as_coach.filter(
-        status__in=[EngagementStatus.REQUESTED, EngagementStatus.ACTIVE]
-    ).count()
 
 
 def _tell(recipient: Employee, request: ServiceRequest, text) -> None:
     """An in-app notice (and e-mail, unless turned off) about a change to REQUEST; TEXT is a callable."""
-    notify(recipient=recipient, kind=NotificationKind.REQUEST_UPDATES, url=request_url(request), text=text)
-
-
-def _admins_of(agency_id: int):
-    return Employee.objects.filter(role_grants__role=Role.SERVICE_ADMIN, role_grants__agency_id=agency_id).distinct()
+    notify(recipient=recipient, kind=REQUEST_UPDATES, url=request_url(request), text=text)
 
 
 @transaction.atomic
@@ -136,6 +57,7 @@ def submit_request(
     windows: Sequence[tuple[datetime.datetime, datetime.datetime]] = (),
 ) -> ServiceRequest:
     """File a request for consulting, coaching or mentoring."""
+    require(requester, "service.file_request")
     errors: dict[str, list[str]] = {}
     now = timezone.now()
     if requester.agency_id is None:
@@ -174,7 +96,7 @@ def submit_request(
     )
     PreferredWindow.objects.bulk_create(PreferredWindow(request=request, starts_at=s, ends_at=e) for s, e in windows)
     RequestEvent.objects.create(request=request, actor=requester, to_status=RequestStatus.SUBMITTED)
-    for admin in _admins_of(request.agency_id):
+    for admin in service_admins_of(request.agency_id):
         _tell(
             admin,
             request,
@@ -189,13 +111,19 @@ def submit_request(
 @transaction.atomic
 def assign_request(*, request: ServiceRequest, provider: Employee, by: Employee) -> ServiceRequest:
     """Offer the request to PROVIDER (by an admin, or by the requester where self-pick is allowed)."""
+    check_move(request=request, to=RequestStatus.ASSIGNED, by=by)
     problem = provider_problem(
         provider=provider, kind=request.kind, requester=request.requester, agency_id=request.agency_id
     )
     if problem:
         raise ValidationError({"provider": problem})
-    request = _move(
-        request, RequestStatus.ASSIGNED, by=by, note=provider.full_name, provider=provider, assigned_at=timezone.now()
+    request = move_request(
+        request=request,
+        to=RequestStatus.ASSIGNED,
+        by=by,
+        note=provider.full_name,
+        provider=provider,
+        assigned_at=timezone.now(),
     )
     # The new provider starts with a clean thread (see Message): their predecessor's conversation with the
     # requester is not theirs to read, and the requester must not assume they know it.
@@ -226,14 +154,6 @@ def assign_request(*, request: ServiceRequest, provider: Employee, by: Employee)
     return request
 
 
-def _end_engagement(request: ServiceRequest, status: str) -> None:
-    engagement = request.engagement
-    if engagement is not None:
-        engagement.status = status
-        engagement.ended_at = timezone.now()
-        engagement.save(update_fields=["status", "ended_at"])
-
-
 def _first_response_or_now():
     # Computed in the UPDATE: a provider message may have set it since this copy was loaded.
     return Coalesce(F("first_response_at"), Value(timezone.now()))
@@ -255,13 +175,14 @@ def _record_response(request: ServiceRequest, *, asked_at: datetime.datetime | N
 @transaction.atomic
 def accept_request(*, request: ServiceRequest, by: Employee) -> ServiceRequest:
     """The provider takes the request on: an engagement opens between the two."""
+    check_move(request=request, to=RequestStatus.ACCEPTED, by=by)
     _record_response(request, asked_at=request.assigned_at)
     engagement = start_engagement(
         coach=by, coachee=request.requester, topic=f"{request.topic.name}", kind=request.kind, by=by
     )
-    request = _move(
-        request,
-        RequestStatus.ACCEPTED,
+    request = move_request(
+        request=request,
+        to=RequestStatus.ACCEPTED,
         by=by,
         engagement=engagement,
         first_response_at=_first_response_or_now(),
@@ -279,16 +200,17 @@ def decline_request(*, request: ServiceRequest, by: Employee, reason: str) -> Se
     """The provider cannot take it; the request goes back to the queue."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say briefly why, so the admin can find someone else.")})
+    check_move(request=request, to=RequestStatus.DECLINED, by=by)
     _record_response(request, asked_at=request.assigned_at)
-    request = _move(
-        request,
-        RequestStatus.DECLINED,
+    request = move_request(
+        request=request,
+        to=RequestStatus.DECLINED,
         by=by,
         note=reason,
         provider=None,
         first_response_at=_first_response_or_now(),
     )
-    for person in [request.requester, *_admins_of(request.agency_id)]:
+    for person in [request.requester, *service_admins_of(request.agency_id)]:
         _tell(
             person,
             request,
@@ -303,17 +225,15 @@ def decline_request(*, request: ServiceRequest, by: Employee, reason: str) -> Se
 @transaction.atomic
 def cancel_request(*, request: ServiceRequest, by: Employee, reason: str = "") -> ServiceRequest:
     """The requester withdraws; open bookings are cancelled and the engagement ends."""
-    from .booking import release_booking
-
+    check_move(request=request, to=RequestStatus.CANCELLED, by=by)
     # Check first that this copy is current, before its bookings are touched.
     if not ServiceRequest.objects.filter(pk=request.pk, version=request.version).exists():
         raise EditConflict(ServiceRequest.objects.get(pk=request.pk))
     # The bookings go without moving the request: its history records one step, to cancelled.
-    for booking in request.bookings.filter(status="active"):
+    for booking in request.bookings.filter(status=BookingStatus.ACTIVE):
         release_booking(booking=booking, by=by, enforce_notice=False)
-    _end_engagement(request, EngagementStatus.CANCELLED)
     provider = request.provider
-    request = _move(request, RequestStatus.CANCELLED, by=by, note=reason, closed_at=timezone.now())
+    request = move_request(request=request, to=RequestStatus.CANCELLED, by=by, note=reason, closed_at=timezone.now())
     if provider is not None:
         _tell(
             provider,
@@ -329,11 +249,13 @@ def cancel_request(*, request: ServiceRequest, by: Employee, reason: str = "") -
 @transaction.atomic
 def close_request(*, request: ServiceRequest, by: Employee, recommendation: str = "") -> ServiceRequest:
     """The provider closes the request; consulting closes only with a written recommendation."""
+    check_move(request=request, to=RequestStatus.CLOSED, by=by)
     if request.kind == ServiceKind.CONSULTING and not recommendation.strip():
         raise ValidationError({"recommendation": _("Consulting closes with a written recommendation; write it first.")})
     now = timezone.now()
-    _end_engagement(request, EngagementStatus.COMPLETED)
-    request = _move(request, RequestStatus.CLOSED, by=by, recommendation=recommendation.strip(), closed_at=now)
+    request = move_request(
+        request=request, to=RequestStatus.CLOSED, by=by, recommendation=recommendation.strip(), closed_at=now
+    )
     record_event(actor=by, action="request.closed", target=request)
     _tell(
         request.requester,
@@ -345,6 +267,7 @@ def close_request(*, request: ServiceRequest, by: Employee, recommendation: str 
 
 def rate_request(*, request: ServiceRequest, by: Employee, rating: int, feedback: str = "") -> ServiceRequest:
     """The requester rates a closed request (1-5) once; a second rating replaces the first."""
+    require(by, "service.rate_request", request)
     if not 1 <= rating <= 5:
         raise ValidationError({"rating": _("Give a rating from 1 to 5.")})
     ServiceRequest.objects.filter(pk=request.pk).update(rating=rating, feedback=feedback.strip())

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -19,10 +18,9 @@ from ..services import booking as services
 
 def _own_profile(request):
     require(request.user, "service.manage_own_availability")
-    profile = selectors.profile_of(request.user)
-    if profile is None:
-        raise Http404(_("This page does not exist or you do not have access to it."))
-    return profile
+    return fetch(
+        request.user, "service.manage_availability", selectors.own_profile(request.user), employee=request.user
+    )
 
 
 def _page(request, profile, *, window_form=None, exception_form=None):

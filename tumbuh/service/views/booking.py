@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tumbuh.access.policy import fetch
-from tumbuh.coaching.services import EditConflict
+from tumbuh.common.conflicts import EditConflict
 
 from ..forms.booking import SlotForm
 from ..selectors import booking as selectors

@@ -22,13 +22,14 @@ from tumbuh.access.policy import fetch, require
 from tumbuh.audit.services import record_event
 from tumbuh.common.charts import svg_response
 
-from .. import exports, pdf
+from .. import pdf
 from ..charts import CHARTS
 from ..forms.dashboard import PeriodForm, QueueFilterForm
 from ..models.exports import ExportStatus
 from ..models.requests import RequestStatus
 from ..selectors import figures as selectors
 from ..selectors.requests import requests_visible_to
+from ..services.exports import start_export
 
 QUEUE_PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -107,7 +108,7 @@ def dashboard_export(request):
     form = _period_form(request, request.POST)
     if form.is_valid():
         try:
-            job = exports.start_export(
+            job = start_export(
                 by=request.user,
                 period_start=form.cleaned_data["from"],
                 period_end=form.cleaned_data["to"],

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tumbuh.access.policy import can, fetch, require
-from tumbuh.coaching.services import EditConflict
+from tumbuh.common.conflicts import EditConflict
 from tumbuh.common.forms import add_service_errors
 
 from ..forms.requests import CloseForm, DeclineForm, RateForm, RequestForm
+from ..matching import rank_providers
 from ..selectors import requests as selectors
 from ..services import requests as services
 
@@ -60,7 +61,7 @@ def request_detail(request, pk: int):
     context = {
         "req": service_request,
         "events": selectors.events_of(service_request),
-        "bookings": service_request.bookings.filter(status="active").select_related("session").order_by("starts_at"),
+        "bookings": selectors.active_bookings_of(service_request),
         "is_requester": user.pk == service_request.requester_id,
         "is_provider": user.pk == service_request.provider_id,
         "can": {
@@ -84,8 +85,6 @@ def request_detail(request, pk: int):
 
 
 def request_matches(request, pk: int):
-    from ..matching import rank_providers
-
     service_request = _load(request, "service.see_matches", pk)
     context = {
         "req": service_request,
@@ -112,11 +111,7 @@ def _moved(http, pk: int, action, success: str, **kwargs):
 @require_POST
 def request_assign(request, pk: int):
     service_request = _load(request, "service.view_request", pk)
-    if not (
-        can(request.user, "service.assign_request", service_request)
-        or can(request.user, "service.pick_provider", service_request)
-    ):
-        require(request.user, "service.assign_request", service_request)
+    require(request.user, "service.offer_request", service_request)
     # Only the request's own agency pool: a provider of another agency is as unknown here as a wrong number.
     provider = selectors.pool_member(service_request.agency_id, request.POST.get("provider"))
     if provider is None:
