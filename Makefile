@@ -67,14 +67,17 @@ test: install-dev
 # Every test but the lint ones (`make lint` runs those checks), spread over WORKERS processes.
 WORKERS ?= 2
 SUITE := -m "not lint" -n $(WORKERS) --dist worksteal
+# Each worker of each run imports the project and its (assertion-rewritten) tests: with PYTHONDONTWRITEBYTECODE
+# set, as on some machines, every one of them compiles it all again (about 5 s a process).
+KEEP_BYTECODE := -u PYTHONDONTWRITEBYTECODE
 
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	env -u DATABASE_URL DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(SUITE) $(PYTEST_ARGS)
+	env -u DATABASE_URL $(KEEP_BYTECODE) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(SUITE) $(PYTEST_ARGS)
 
 test-postgres:
 	@echo "== Test suite on PostgreSQL"
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(SUITE) $(PYTEST_ARGS)
+	env $(KEEP_BYTECODE) DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(SUITE) $(PYTEST_ARGS)
 
 # The typed layers: services, selectors, the API, the permission door.
 TYPED := tumbuh/*/services.py tumbuh/*/services/*.py tumbuh/*/selectors*.py tumbuh/*/selectors/*.py tumbuh/*/api.py tumbuh/*/api/*.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py

@@ -124,6 +124,20 @@ def test_token_works_until_the_moment_it_expires_and_not_from_then(budi):
     assert token.last_used_at == last_moment
 
 
+def test_last_use_is_kept_to_the_minute_without_a_write_per_request(budi, django_assert_num_queries):
+    token, raw = create_api_token(employee=budi, name="Integrasi", now=MADE)
+    employee_for_token(raw, at=MADE)
+
+    with django_assert_num_queries(1):  # the look-up only
+        assert employee_for_token(raw, at=MADE + datetime.timedelta(seconds=59)) == budi
+    token.refresh_from_db()
+    assert token.last_used_at == MADE
+
+    employee_for_token(raw, at=MADE + datetime.timedelta(minutes=1))
+    token.refresh_from_db()
+    assert token.last_used_at == MADE + datetime.timedelta(minutes=1)
+
+
 def test_expired_token_is_refused_by_the_api(budi):
     token, raw = create_api_token(employee=budi, name="Integrasi", valid_for_days=30, now=MADE)
     ApiToken.objects.filter(pk=token.pk).update(expires_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))

@@ -98,13 +98,18 @@ def revoke_api_token(*, token: ApiToken, by: Employee | None = None, request: Ht
     token.delete()
 
 
+LAST_USE_PRECISION = datetime.timedelta(minutes=1)
+
+
 def employee_for_token(raw: str, *, at: datetime.datetime | None = None) -> Employee | None:
     """The active employee a raw, unexpired token belongs to (at AT, default now), or None."""
     at = at or timezone.now()
     token = ApiToken.objects.select_related("employee").filter(digest=digest_token(raw)).first()
     if token is None or token.is_expired(at) or not token.employee.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
+    # "Last use" to the minute: a script calling every second must not cost a write per request.
+    if token.last_used_at is None or at - token.last_used_at >= LAST_USE_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
     return token.employee
 
 
