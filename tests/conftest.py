@@ -10,10 +10,11 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connections
 from django.test import Client, override_settings
+from django.utils.translation import override
 from hypothesis import settings as hypothesis_settings
 
 from tests import cast
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, AgencyFactory, EmployeeFactory
 
 # Property tests: a quick pass locally, the full count in CI (.ci/run exports CI=true); tests/api/test_fuzz.py
 # reads the profile's name too. No deadline in CI: a loaded machine must not fail a test on time (conventions).
@@ -88,6 +89,28 @@ def dewi(unit):
 @pytest.fixture
 def engagement(sari, budi):
     return cast.new_engagement(sari, budi)
+
+
+@pytest.fixture
+def platform_admin(db):
+    """A platform admin, of no agency."""
+    return EmployeeFactory(full_name="Admin Tumbuh", nip=None, agency=None, unit=None, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def other_agency(db):
+    """A second agency, whose people and records Rina never sees."""
+    return AgencyFactory(name="Pemerintah Kabupaten Bangka", short_name="Pemkab Bangka")
+
+
+@pytest.fixture
+def back_office_in_english(rina, platform_admin):
+    """The test and the back-office (as Rina and the platform admin read it) in English: messages match their msgids."""
+    for person in (rina, platform_admin):
+        person.language = "en"
+        person.save(update_fields=["language"])
+    with override("en"):
+        yield
 
 
 def client_for(user) -> Client:

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from tests.backoffice import NO_ROLE_ROWS, new_role_row, shown_form
-from tests.factories import AgencyFactory, CoachFactory, EmployeeFactory, SessionFactory, UnitFactory
+from tests.factories import CoachFactory, EmployeeFactory, SessionFactory, UnitFactory
 from tumbuh.access.backoffice import BackofficeAdmin
 from tumbuh.audit.models import AuditEvent
 from tumbuh.people.models import ApiToken, Employee, Role, RoleGrant, Unit
@@ -23,22 +23,12 @@ QUERIES_FOR_THE_EMPLOYEE_LIST = 8
 
 
 @pytest.fixture
-def platform_admin(db):
-    return EmployeeFactory(full_name="Admin Tumbuh", nip=None, agency=None, unit=None, is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
 def rina(rina):
     """Rina as the demo once made her: in a group holding every Django model permission. The rules still decide."""
     group = Group.objects.create(name="Admin layanan")
     group.permissions.set(Permission.objects.all())
     rina.groups.add(group)
     return rina
-
-
-@pytest.fixture
-def other_agency(db):
-    return AgencyFactory(name="Pemerintah Kabupaten Bangka", short_name="Pemkab Bangka")
 
 
 @pytest.fixture

@@ -5,17 +5,9 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from tests.backoffice import shown_form
-from tests.factories import EmployeeFactory
 from tumbuh.coaching.models import Engagement
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def platform_admin(db):
-    return EmployeeFactory(
-        full_name="Admin Tumbuh", nip=None, agency=None, unit=None, is_staff=True, is_superuser=True, language="en"
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("back_office_in_english")]
 
 
 def test_back_office_refuses_an_engagement_where_the_coach_coaches_themselves(sari, platform_admin, client_as):

@@ -7,39 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils.translation import override
 
 from tests.backoffice import shown_form
-from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory
+from tests.factories import EmployeeFactory, UnitFactory
 from tumbuh.people.models import Employee, Unit
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are compared with their English msgids; the admins below read the back-office in English too."""
-    with override("en"):
-        yield
-
-
-@pytest.fixture
-def platform_admin(db):
-    return EmployeeFactory(
-        full_name="Admin Tumbuh", nip=None, agency=None, unit=None, is_staff=True, is_superuser=True, language="en"
-    )
-
-
-@pytest.fixture
-def rina(rina):
-    rina.language = "en"
-    rina.save(update_fields=["language"])
-    return rina
-
-
-@pytest.fixture
-def other_agency(db):
-    return AgencyFactory(name="Pemerintah Kabupaten Bangka", short_name="Pemkab Bangka")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("back_office_in_english")]
 
 
 @pytest.fixture
@@ -151,12 +124,16 @@ def test_unit_cannot_hang_under_its_own_sub_unit(tree):
 
 def test_back_office_refuses_a_loop_in_the_tree_and_changes_nothing(tree, platform_admin, client_as):
     bidang, subbidang, seksi = tree
+    units_before = list(Unit.objects.order_by("pk").values_list("name", "parent_id"))
     response = post_admin(client_as(platform_admin), unit_url(bidang), parent=seksi.pk)
     assert response.status_code == 200
     assert form_errors(response) == {
         "parent": ["Seksi Formasi lies below this unit; a unit cannot hang under its own sub-unit."]
     }
-    assert list(Unit.objects.order_by("pk").values_list("name", "parent_id")) == [
+    assert list(Unit.objects.order_by("pk").values_list("name", "parent_id")) == units_before
+    assert list(
+        Unit.objects.filter(pk__in=[bidang.pk, subbidang.pk, seksi.pk]).order_by("pk").values_list("name", "parent_id")
+    ) == [
         ("Bidang Mutasi", None),
         ("Subbidang Pengadaan", bidang.pk),
         ("Seksi Formasi", subbidang.pk),

@@ -9,10 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils.translation import override
 
 from tests.backoffice import shown_form
-from tests.factories import AgencyFactory, EmployeeFactory
+from tests.factories import EmployeeFactory
 from tests.service.factories import ProviderProfileFactory, ServiceRequestFactory, TopicFactory
 from tumbuh.people.models import Employee
 from tumbuh.service.matching import rank_providers
@@ -20,33 +19,7 @@ from tumbuh.service.models import ProviderProfile, RequestEvent, RequestStatus, 
 from tumbuh.service.selectors.requests import pool_member, providers_visible_to
 from tumbuh.service.services import requests as services
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are compared with their English msgids; the admins below read the back-office in English too."""
-    with override("en"):
-        yield
-
-
-@pytest.fixture
-def platform_admin(db):
-    return EmployeeFactory(
-        full_name="Admin Tumbuh", nip=None, agency=None, unit=None, is_staff=True, is_superuser=True, language="en"
-    )
-
-
-@pytest.fixture
-def rina(rina):
-    rina.language = "en"
-    rina.save(update_fields=["language"])
-    return rina
-
-
-@pytest.fixture
-def other_agency(db):
-    return AgencyFactory(name="Pemerintah Kabupaten Bangka", short_name="Pemkab Bangka")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("back_office_in_english")]
 
 
 @pytest.fixture
