@@ -1,14 +1,22 @@
 """Factories for every app's models. Valid NIPs are built from the person's own data."""
 
 import datetime
+import functools
 
 import factory
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from tumbuh.coaching.models import ActionItem, Engagement, EngagementStatus, Goal, Session
 from tumbuh.people.models import Agency, Employee, Role, RoleGrant, Unit
 
 PASSWORD = "rahasia-Tumbuh-2026"
+
+
+@functools.cache
+def hashed_password() -> str:
+    # One hash for every person (tests run with the fast hasher): set with the row, not by a second save.
+    return make_password(PASSWORD)
 
 
 def make_nip(n: int) -> str:
@@ -47,13 +55,12 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     unit = factory.SubFactory(UnitFactory, agency=factory.SelfAttribute("..agency"))
     position = "Analis SDM Aparatur"
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    password = factory.LazyFunction(hashed_password)
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         for role in extracted or []:
             RoleGrant.objects.create(employee=self, role=role, agency=self.agency)
-        self.save()
 
 
 class CoachFactory(EmployeeFactory):
@@ -64,7 +71,6 @@ class CoachFactory(EmployeeFactory):
     def roles(self, create, extracted, **kwargs):
         for role in extracted or [Role.COACH]:
             RoleGrant.objects.create(employee=self, role=role, agency=self.agency)
-        self.save()
 
 
 class EngagementFactory(factory.django.DjangoModelFactory):
