@@ -8,8 +8,8 @@ import os
 from importlib import import_module
 
 import pytest
-from django.contrib import auth
 from django.conf import settings as django_settings
+from django.contrib import auth
 from django.db import connections
 from django.test import Client, override_settings
 from django.utils.translation import override
