@@ -12,13 +12,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tumbuh
 
-.PHONY: help run test test-sqlite test-postgres lint messages install install-dev system-deps clean
+.PHONY: help run test test-sqlite test-postgres lint messages install install-dev system-deps clean bench
 
 help:
 	@echo "make run    install, migrate, load demo data, start the worker and serve http://$(HOST):$(PORT)"
 	@echo "make test   install test tools, lint, and run the whole suite (SQLite, then PostgreSQL if reachable)"
 	@echo "make lint   ruff, mypy (typed layers) and import-linter (app layers)"
 	@echo "make messages  refresh the translation catalogue (locale/id)"
+	@echo "make bench  load-test the main pages on PostgreSQL (BENCH_SCALE=0.02 for a quick run; docs/performance.md)"
 
 $(VENV)/.runtime: requirements.txt
 	@test -n "$(PYTHON)" || { echo "Tumbuh needs Python 3.12 or newer (python3.12 / python3.13)."; exit 1; }
@@ -81,6 +82,12 @@ test-postgres:
 
 # The typed layers: services, selectors, the API, the permission door.
 TYPED := tumbuh/*/services.py tumbuh/*/services/*.py tumbuh/*/selectors*.py tumbuh/*/selectors/*.py tumbuh/*/api.py tumbuh/*/api/*.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py
+
+# Serve Tumbuh as production does (gunicorn, 2 workers, the task worker; BENCH_NODES=2 puts two nodes behind
+# nginx), load each main page with wrk at 1 and 8 clients, and write var/bench/results.json and the table in
+# docs/performance.md. BENCH_SCALE=0.02 is a quick run of a few minutes; the default (1.0) is the national world.
+bench: install
+	$(PY) scripts/bench.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
