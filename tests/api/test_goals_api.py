@@ -166,7 +166,7 @@ def test_goal_list_query_count_does_not_grow(client_as, sari, engagement, goal_c
     client = client_as(sari)
 
     # Session, user, engagement, count, goals, their progress, the contracts (planned end, once).
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(goals_url(engagement))
 
     assert response.json()["count"] == goal_count
@@ -338,7 +338,7 @@ def test_progress_list_query_count_does_not_grow(client_as, sari, goal, entry_co
     client = client_as(sari)
 
     # Session, user, goal, count, entries with who recorded them.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         response = client.get(progress_url(goal))
 
     assert response.json()["count"] == entry_count

@@ -144,7 +144,7 @@ def test_booking_page_queries_do_not_grow_with_slots(
     client = client_as(budi)
     # Session, user, role grants of the rule, the request and its preferred times, the provider,
     # then the slots: policy, windows, leave, bookings.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(book_url(accepted))
     assert response.content.decode().count('class="slot"') == 2 + (windows - 1)
 

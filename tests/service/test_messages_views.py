@@ -198,6 +198,6 @@ def test_thread_page_query_count_does_not_grow_with_messages(
         written(accepted, budi if n % 2 else sari, timezone.now() - datetime.timedelta(minutes=10 - n), body=f"#{n}")
     client = client_as(budi)
     client.get(thread(accepted.pk))  # the first visit creates the read mark
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(thread(accepted.pk))
     assert len(response.context["thread"]) == count

@@ -175,7 +175,7 @@ def test_request_list_queries_do_not_grow_with_rows(count, client_as, budi, topi
     for _ in range(count):
         ServiceRequestFactory(requester=budi, topic=topic)
     client = client_as(budi)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get("/service/")
     assert len(response.context["mine"]) == count
 

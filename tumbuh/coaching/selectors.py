@@ -4,7 +4,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
 from tumbuh.people.models import Employee
@@ -39,10 +40,16 @@ def engagements_visible_to(user: Employee) -> QuerySet[Engagement]:
 
 def engagement_list_for(user: Employee) -> QuerySet[Engagement]:
     """USER's engagements with the counts the list page shows."""
+    # One subquery per count, each on its own foreign-key index: joining both would multiply the rows.
     return engagements_visible_to(user).annotate(
-        session_count=Count("sessions", distinct=True),
-        open_action_count=Count("action_items", filter=Q(action_items__done_at__isnull=True), distinct=True),
+        session_count=_count_per_engagement(Session.objects.all()),
+        open_action_count=_count_per_engagement(ActionItem.objects.filter(done_at__isnull=True)),
     )
+
+
+def _count_per_engagement(rows: QuerySet) -> Coalesce:
+    counted = rows.filter(engagement=OuterRef("pk")).order_by().values("engagement").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
 
 
 def open_engagements_for(user: Employee) -> QuerySet[Engagement]:

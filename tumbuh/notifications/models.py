@@ -35,6 +35,11 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # A person's notices newest first, and their unread ones (the badge, "mark all read").
+            models.Index(fields=["recipient", "created_at"], name="notification_recipient_latest"),
+            models.Index(fields=["recipient"], condition=models.Q(read_at__isnull=True), name="notification_unread"),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from tumbuh.common.charts import base_config, count_axis, without_scripts
 
-from .selectors.figures import ServiceFigures
+from .selectors.figures import RequestCounts
 
 TOP_TOPICS = 10
 
@@ -26,7 +26,7 @@ def _config(largest: int) -> dict:
     )
 
 
-def requests_chart(figures: ServiceFigures) -> str:
+def requests_chart(figures: RequestCounts) -> str:
     """Requests by service, each bar split by status."""
     largest = max((tally.count for tally in figures.by_kind), default=0)
     chart = pygal.StackedBar(title=_("Requests by service and status"), **_config(largest))
@@ -40,7 +40,7 @@ def requests_chart(figures: ServiceFigures) -> str:
     return chart.render(is_unicode=True)
 
 
-def topics_chart(figures: ServiceFigures) -> str:
+def topics_chart(figures: RequestCounts) -> str:
     """Requests by topic: the most asked-for topics, the rest summed as one bar."""
     shown = list(figures.by_topic[:TOP_TOPICS])
     rest = sum(tally.count for tally in figures.by_topic[TOP_TOPICS:])
@@ -58,7 +58,7 @@ def topics_chart(figures: ServiceFigures) -> str:
     return chart.render(is_unicode=True)
 
 
-CHARTS: dict[str, Callable[[ServiceFigures], str]] = {"requests": requests_chart, "topics": topics_chart}
+CHARTS: dict[str, Callable[[RequestCounts], str]] = {"requests": requests_chart, "topics": topics_chart}
 
 
 def data_uri(svg: str) -> str:

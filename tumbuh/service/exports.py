@@ -13,13 +13,13 @@ from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from .models import ExportJob, ServiceRequest
+from .models import ExportJob, RequestStatus, ServiceKind
 from .models.exports import ExportStatus
 from .selectors.figures import (
-    NOT_FOR_DASHBOARD,
     ServiceFigures,
     requests_in_period,
     scope_ids,
@@ -63,10 +63,11 @@ def _report(job_id: int, progress: int) -> None:
     ExportJob.objects.filter(pk=job_id).update(progress=progress)
 
 
-def _bold_row(sheet: Worksheet, values: list) -> None:
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
+def _bold(sheet: WriteOnlyWorksheet, values: list) -> list[WriteOnlyCell]:
+    cells = [WriteOnlyCell(sheet, value=value) for value in values]
+    for cell in cells:
         cell.font = Font(bold=True)
+    return cells
 
 
 def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
@@ -79,82 +80,103 @@ def _workbook(job: ExportJob) -> bytes:
     agency_ids = scope_ids(job.requested_by, job.agency)
     figures = service_figures(agency_ids=agency_ids, first_day=job.period_start, last_day=job.period_end, zone=zone)
     _report(job.pk, 5)
-    book = Workbook()
-    requests_sheet = book.active
-    requests_sheet.title = _("Requests")
-    _request_rows(requests_sheet, job, agency_ids, zone)
+    # Write-only: rows go to a temporary file as they come instead of a cell object each held in memory.
+    book = Workbook(write_only=True)
+    _request_rows(book.create_sheet(_("Requests")), job, agency_ids, zone)
     _summary(book.create_sheet(_("Summary")), job, figures)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _request_rows(sheet: Worksheet, job: ExportJob, agency_ids: list[int] | None, zone: datetime.tzinfo) -> None:
-    _bold_row(
-        sheet,
-        [
-            _("No."),
-            _("Submitted"),
-            _("Service"),
-            _("Topic"),
-            _("Status"),
-            _("Requester's unit"),
-            _("Provider"),
-            _("First response (hours)"),
-            _("First session"),
-            _("Closed"),
-            _("Agency"),
-        ],
+# Only what the sheet shows, as plain values: no model instances, no query per row.
+REQUEST_COLUMNS = (
+    "pk",
+    "created_at",
+    "kind",
+    "topic__name",
+    "status",
+    "requester__unit__name",
+    "provider__full_name",
+    "first_response_at",
+    "first_session",
+    "closed_at",
+    "agency__short_name",
+    "agency__name",
+)
+CHUNK = 2000
+
+
+def _request_rows(
+    sheet: WriteOnlyWorksheet, job: ExportJob, agency_ids: list[int] | None, zone: datetime.tzinfo
+) -> None:
+    for letter, width in zip("ABCDEFGHIJK", (8, 18, 14, 32, 22, 32, 28, 12, 18, 18, 28), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append(
+        _bold(
+            sheet,
+            [
+                _("No."),
+                _("Submitted"),
+                _("Service"),
+                _("Topic"),
+                _("Status"),
+                _("Requester's unit"),
+                _("Provider"),
+                _("First response (hours)"),
+                _("First session"),
+                _("Closed"),
+                _("Agency"),
+            ],
+        )
     )
     requests = requests_in_period(agency_ids, job.period_start, job.period_end, zone)
     total = requests.count()
     every = max(1, total // PROGRESS_STEPS)
-    rows = (
-        with_first_session(requests)
-        .select_related("requester__unit", "provider", "topic", "agency")
-        .defer(*NOT_FOR_DASHBOARD)
-        .order_by("created_at", "pk")
-    )
-    for done, request in enumerate(rows.iterator(chunk_size=500), start=1):
-        sheet.append(_request_row(request))
+    rows = with_first_session(requests).order_by("created_at", "pk").values_list(*REQUEST_COLUMNS)
+    # Labels translated once, not once per row.
+    kinds = {key: str(label) for key, label in ServiceKind.choices}
+    statuses = {key: str(label) for key, label in RequestStatus.choices}
+    for done, row in enumerate(rows.iterator(chunk_size=CHUNK), start=1):
+        sheet.append(_request_row(sheet, row, kinds, statuses))
         if done % every == 0:
             _report(job.pk, 5 + 85 * done // total)
-    for column in (2, 9, 10):
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = DATE_TIME
-    for letter, width in zip("ABCDEFGHIJK", (8, 18, 14, 32, 22, 32, 28, 12, 18, 18, 28), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
 
 
-def _request_row(request: ServiceRequest) -> list:
-    first_response = None
-    if request.first_response_at is not None:
-        first_response = round((request.first_response_at - request.created_at).total_seconds() / 3600, 1)
-    unit = request.requester.unit
+def _dated(sheet: WriteOnlyWorksheet, moment: datetime.datetime | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=_local(moment))
+    cell.number_format = DATE_TIME
+    return cell
+
+
+def _request_row(sheet: WriteOnlyWorksheet, row: tuple, kinds: dict, statuses: dict) -> list:
+    pk, created, kind, topic, status, unit, provider, answered, first_session, closed, short_name, agency = row
+    first_response = None if answered is None else round((answered - created).total_seconds() / 3600, 1)
     return [
-        request.pk,
-        _local(request.created_at),
-        request.get_kind_display(),
-        request.topic.name,
-        request.get_status_display(),
-        unit.name if unit else "",
-        request.provider.full_name if request.provider else "",
+        pk,
+        _dated(sheet, created),
+        kinds.get(kind, kind),
+        topic,
+        statuses.get(status, status),
+        unit or "",
+        provider or "",
         first_response,
-        _local(request.first_session),  # type: ignore[attr-defined]
-        _local(request.closed_at),
-        request.agency.short_name or request.agency.name,
+        _dated(sheet, first_session),
+        _dated(sheet, closed),
+        short_name or agency,
     ]
 
 
-def _summary(sheet: Worksheet, job: ExportJob, figures: ServiceFigures) -> None:
+def _summary(sheet: WriteOnlyWorksheet, job: ExportJob, figures: ServiceFigures) -> None:
     sheet.column_dimensions["A"].width = 48
     sheet.column_dimensions["B"].width = 18
     sheet.column_dimensions["C"].width = 14
-    _bold_row(sheet, [_("Consulting, coaching & mentoring: service figures")])
+    sheet.append(_bold(sheet, [_("Consulting, coaching & mentoring: service figures")]))
     sheet.append([_("Agency"), job.agency.name if job.agency else _("All my agencies")])
-    sheet.append([_("From"), job.period_start, _("Until"), job.period_end])
-    sheet["B3"].number_format = sheet["D3"].number_format = DATE
+    start, end = WriteOnlyCell(sheet, value=job.period_start), WriteOnlyCell(sheet, value=job.period_end)
+    start.number_format = end.number_format = DATE
+    sheet.append([_("From"), start, _("Until"), end])
     sheet.append([_("Requests submitted"), figures.total])
     for title, tallies in (
         (_("By service"), figures.by_kind),
@@ -162,11 +184,11 @@ def _summary(sheet: Worksheet, job: ExportJob, figures: ServiceFigures) -> None:
         (_("By topic"), figures.by_topic),
     ):
         sheet.append([])
-        _bold_row(sheet, [title, _("Requests")])
+        sheet.append(_bold(sheet, [title, _("Requests")]))
         for tally in tallies:
             sheet.append([tally.label, tally.count])
     sheet.append([])
-    _bold_row(sheet, [_("Responsiveness and sessions"), _("Value"), _("Based on")])
+    sheet.append(_bold(sheet, [_("Responsiveness and sessions"), _("Value"), _("Based on")]))
     sheet.append([_("Median time to first response (hours)"), figures.median_first_response_hours, figures.answered])
     sheet.append(
         [
@@ -177,5 +199,6 @@ def _summary(sheet: Worksheet, job: ExportJob, figures: ServiceFigures) -> None:
     )
     sheet.append([_("Sessions held"), figures.sessions_held])
     sheet.append([_("Sessions missed (no-show)"), figures.sessions_no_show])
-    sheet.append([_("No-show rate"), figures.no_show_rate])
-    sheet.cell(row=sheet.max_row, column=2).number_format = "0.0%"
+    rate = WriteOnlyCell(sheet, value=figures.no_show_rate)
+    rate.number_format = "0.0%"
+    sheet.append([_("No-show rate"), rate])

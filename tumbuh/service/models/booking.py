@@ -95,6 +95,10 @@ class Booking(models.Model):
 
     class Meta:
         ordering = ["starts_at"]
+        # The reminder sweep: active bookings starting in a window (selectors.reminders).
+        indexes = [
+            models.Index(fields=["starts_at"], condition=Q(status=BookingStatus.ACTIVE), name="booking_active_starts")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "starts_at"],

@@ -31,6 +31,8 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # A thread, latest messages first (the thread page shows the latest run).
+        indexes = [models.Index(fields=["request", "created_at"], name="message_request_created")]
 
     def __str__(self) -> str:
         return self.body[:40]

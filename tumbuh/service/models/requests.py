@@ -93,7 +93,13 @@ class ServiceRequest(models.Model):
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["agency", "status"]), models.Index(fields=["provider", "status"])]
+        indexes = [
+            # The queue (an agency's requests of some statuses, oldest first) and the figures of a period.
+            models.Index(fields=["agency", "status", "created_at"], name="request_agency_status_created"),
+            # An agency's requests newest first: the service admin's request list and API.
+            models.Index(fields=["agency", "created_at"], name="request_agency_created"),
+            models.Index(fields=["provider", "status"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),

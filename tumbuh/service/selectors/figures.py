@@ -7,7 +7,7 @@ carry request metadata only: never what was asked (`need`) nor the conversation.
 import datetime
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.db.models import Count, Min, Model, Q, QuerySet
 from django.utils import timezone
@@ -101,8 +101,8 @@ class Tally:
 
 
 @dataclass(frozen=True)
-class ServiceFigures:
-    """The service in one period: requests by kind, topic and status; responsiveness; sessions held."""
+class RequestCounts:
+    """The requests of one period counted by kind, topic and status: what the charts draw."""
 
     first_day: datetime.date
     last_day: datetime.date
@@ -111,12 +111,6 @@ class ServiceFigures:
     by_status: list[Tally]  # every status, zeros included
     by_topic: list[Tally]  # topics asked for, most asked first
     by_kind_and_status: dict[str, dict[str, int]]
-    median_first_response_seconds: int | None
-    answered: int  # requests the median rests on
-    median_first_session_seconds: int | None
-    with_session: int
-    sessions_held: int
-    sessions_no_show: int
 
     @property
     def status_rows(self) -> list[tuple[Tally, list[int]]]:
@@ -125,6 +119,18 @@ class ServiceFigures:
             (status, [self.by_kind_and_status[kind.key][status.key] for kind in self.by_kind])
             for status in self.by_status
         ]
+
+
+@dataclass(frozen=True)
+class ServiceFigures(RequestCounts):
+    """The service in one period: requests by kind, topic and status; responsiveness; sessions held."""
+
+    median_first_response_seconds: int | None
+    answered: int  # requests the median rests on
+    median_first_session_seconds: int | None
+    with_session: int
+    sessions_held: int
+    sessions_no_show: int
 
     @property
     def median_first_response_hours(self) -> float | None:
@@ -175,6 +181,39 @@ def with_first_session(requests: QuerySet[ServiceRequest]) -> QuerySet[ServiceRe
     )
 
 
+def request_counts(
+    *,
+    agency_ids: list[int] | None,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    zone: datetime.tzinfo | None = None,
+) -> RequestCounts:
+    """The requests submitted from FIRST_DAY to LAST_DAY (on ZONE's clock) counted, in two grouped queries."""
+    zone = zone or timezone.get_current_timezone()
+    requests = requests_in_period(agency_ids, first_day, last_day, zone)
+    grid = {kind: dict.fromkeys(RequestStatus.values, 0) for kind in ServiceKind.values}
+    for kind, status, count in (
+        requests.values("kind", "status").annotate(n=Count("pk")).values_list("kind", "status", "n")
+    ):
+        grid.setdefault(kind, dict.fromkeys(RequestStatus.values, 0))[status] = count
+    by_kind = [Tally(kind.value, str(kind.label), sum(grid[kind.value].values())) for kind in ServiceKind]
+    by_status = [
+        Tally(status.value, str(status.label), sum(row[status.value] for row in grid.values()))
+        for status in RequestStatus
+    ]
+    topics = requests.values("topic__name").annotate(n=Count("pk")).values_list("topic__name", "n")
+    by_topic = [Tally(name, name, count) for name, count in sorted(topics, key=lambda row: (-row[1], row[0]))]
+    return RequestCounts(
+        first_day=first_day,
+        last_day=last_day,
+        total=sum(tally.count for tally in by_kind),
+        by_kind=by_kind,
+        by_status=by_status,
+        by_topic=by_topic,
+        by_kind_and_status=grid,
+    )
+
+
 def service_figures(
     *,
     agency_ids: list[int] | None,
@@ -190,21 +229,8 @@ def service_figures(
     period (by their time, whatever the request's date): no-shows / (held + no-shows).
     """
     zone = zone or timezone.get_current_timezone()
+    counts = request_counts(agency_ids=agency_ids, first_day=first_day, last_day=last_day, zone=zone)
     requests = requests_in_period(agency_ids, first_day, last_day, zone)
-
-    grid = {kind: dict.fromkeys(RequestStatus.values, 0) for kind in ServiceKind.values}
-    for kind, status, count in (
-        requests.values("kind", "status").annotate(n=Count("pk")).values_list("kind", "status", "n")
-    ):
-        grid.setdefault(kind, dict.fromkeys(RequestStatus.values, 0))[status] = count
-    by_kind = [Tally(kind.value, str(kind.label), sum(grid[kind.value].values())) for kind in ServiceKind]
-    by_status = [
-        Tally(status.value, str(status.label), sum(row[status.value] for row in grid.values()))
-        for status in RequestStatus
-    ]
-
-    topics = requests.values("topic__name").annotate(n=Count("pk")).values_list("topic__name", "n")
-    by_topic = [Tally(name, name, count) for name, count in sorted(topics, key=lambda row: (-row[1], row[0]))]
 
     timings = list(
         with_first_session(requests).values_list("created_at", "first_response_at", "first_session")  # type: ignore[misc]
@@ -226,13 +252,7 @@ def service_figures(
     )
 
     return ServiceFigures(
-        first_day=first_day,
-        last_day=last_day,
-        total=sum(tally.count for tally in by_kind),
-        by_kind=by_kind,
-        by_status=by_status,
-        by_topic=by_topic,
-        by_kind_and_status=grid,
+        **{field.name: getattr(counts, field.name) for field in fields(counts)},
         median_first_response_seconds=response_median,
         answered=answered,
         median_first_session_seconds=session_median,

@@ -3,6 +3,7 @@
 import datetime
 import statistics
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -15,14 +16,16 @@ from .requests import requests_visible_to
 
 __all__ = [
     "ResponseStats",
+    "ThreadPage",
     "hidden_from_provider",
     "other_party_read_at",
     "provider_response_stats",
     "requests_visible_to",
     "thread_url",
-    "seen_by_provider",
     "response_stats_by_provider",
     "thread_for",
+    "thread_page",
+    "my_last_message",
     "unread_by_request",
     "unread_count_for",
 ]
@@ -39,17 +42,43 @@ def _seen_by_provider(provider: Employee | int) -> Q:
     return Q(provider=provider) | Q(provider__isnull=True)
 
 
-def seen_by_provider(message: Message, provider_id: int | None) -> bool:
-    """Whether the provider PROVIDER_ID reads MESSAGE (the rule of _seen_by_provider, for a loaded thread)."""
-    return message.provider_id is None or message.provider_id == provider_id
-
-
 def thread_for(request: ServiceRequest, *, viewer: Employee) -> QuerySet[Message]:
     """The request's messages VIEWER may read, oldest first, with their senders."""
     messages = Message.objects.filter(request=request)
     if viewer.pk != request.requester_id:
         messages = messages.filter(_seen_by_provider(viewer))
     return messages.select_related("sender").order_by("created_at", "pk")
+
+
+# How many messages the thread page shows at once; older ones come a page at a time.
+THREAD_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    """A run of a thread's messages, oldest first, and where the run before it ends (None: nothing older)."""
+
+    messages: list[Message]
+    older_than: int | None
+
+
+def thread_page(
+    request: ServiceRequest, *, viewer: Employee, before: int | None = None, size: int = THREAD_PAGE_SIZE
+) -> ThreadPage:
+    """The SIZE latest messages VIEWER may read, or the SIZE before message BEFORE (an unknown one: the latest)."""
+    messages = thread_for(request, viewer=viewer)
+    if before is not None:
+        anchor = messages.filter(pk=before).values_list("created_at", flat=True).first()
+        if anchor is not None:
+            messages = messages.filter(Q(created_at__lt=anchor) | Q(created_at=anchor, pk__lt=before))
+    latest = list(messages.order_by("-created_at", "-pk")[: size + 1])
+    shown = latest[:size][::-1]
+    return ThreadPage(messages=shown, older_than=shown[0].pk if len(latest) > size else None)
+
+
+def my_last_message(request: ServiceRequest, user: Employee) -> Message | None:
+    """The latest message USER wrote in REQUEST's conversation (the one "Seen" is shown under)."""
+    return Message.objects.filter(request=request, sender=user).order_by("-created_at", "-pk").first()
 
 
 def hidden_from_provider(request: ServiceRequest) -> int:

@@ -17,23 +17,32 @@ from ..services import messaging as services
 TEMPLATE = "service/messages_list.html"
 
 
-def _context(request, service_request: ServiceRequest, form: MessageForm) -> dict:
+def _before(request) -> int | None:
+    """The "older messages" cursor of the query string: a message id, or None (the latest messages)."""
+    try:
+        return int(request.GET["before"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _context(request, service_request: ServiceRequest, form: MessageForm, before: int | None = None) -> dict:
     user = request.user
-    thread = list(selectors.thread_for(service_request, viewer=user))
-    mine = [message for message in thread if message.sender_id == user.pk]
-    read_at = selectors.other_party_read_at(service_request, user)
-    seen = bool(mine) and read_at is not None and read_at >= mine[-1].created_at
+    page = selectors.thread_page(service_request, viewer=user, before=before)
+    # The latest run holds USER's last message unless USER has not written for a whole page.
+    on_page = [message for message in page.messages if message.sender_id == user.pk] if before is None else []
+    mine = on_page[-1] if on_page else selectors.my_last_message(service_request, user)
+    read_at = selectors.other_party_read_at(service_request, user) if mine is not None else None
+    seen = mine is not None and read_at is not None and read_at >= mine.created_at
     return {
         "req": service_request,
-        "thread": thread,
-        "seen_id": mine[-1].pk if seen else None,
+        "thread": page.messages,
+        "older_than": page.older_than,
+        "seen_id": mine.pk if seen else None,
         "form": form,
         "can_post": can(user, "service.post_message", service_request),
         # The requester (who reads it all) is told how much of it the current provider does not see.
         "hidden_from_provider": (
-            sum(1 for message in thread if not selectors.seen_by_provider(message, service_request.provider_id))
-            if user.pk == service_request.requester_id and service_request.provider_id is not None
-            else 0
+            selectors.hidden_from_provider(service_request) if user.pk == service_request.requester_id else 0
         ),
     }
 
@@ -43,7 +52,11 @@ def message_list(request, pk: int):
         request.user, "service.view_conversation", selectors.requests_visible_to(request.user), pk=pk
     )
     services.mark_thread_read(request=service_request, reader=request.user)
-    return render(request, TEMPLATE, _context(request, service_request, MessageForm()))
+    context = _context(request, service_request, MessageForm(), before=_before(request))
+    if request.htmx and "before" in request.GET:
+        # "Older messages": only the earlier run, put in place of the link that asked for it.
+        return render(request, f"{TEMPLATE}#messages", context)
+    return render(request, TEMPLATE, context)
 
 
 @require_POST
