@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tumbuh.toolkit",
     "tumbuh.analyzer",
     "tumbuh.demo",
+    "tumbuh.bench",
 ]
 
 MIDDLEWARE = [
@@ -117,10 +118,15 @@ TEMPLATES = [
 ]
 
 # SQLite under var/ by default; DATABASE_URL (postgres://…) switches to PostgreSQL.
+# Persistent connections: opening a PostgreSQL connection cost more than a whole /healthz request (issue 10).
+# Each sync worker keeps its one connection for DB_CONN_MAX_AGE seconds (0 closes it after every request) and
+# checks it before reuse, so a restarted database costs no failed request. With gunicorn's sync workers
+# psycopg's pool measured no faster, and it would be one more package.
 DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tumbuh.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=envbool("DB_CONN_HEALTH_CHECKS", "true"),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -168,11 +174,11 @@ AXES_LOCKOUT_CALLABLE = "tumbuh.people.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # The back-office is scoped per agency and role; axes' own admin pages are not, so they stay off.
 AXES_ENABLE_ADMIN = False
-# The client address is REMOTE_ADDR (django-ipware is not installed). Behind a reverse proxy (as with
-# BEHIND_HTTPS_PROXY) every request would share the proxy's address and the per-address limit would lock
-# everyone after LOGIN_FAILURE_LIMIT_PER_ADDRESS failures in the window: there,
-# install django-ipware and set AXES_IPWARE_PROXY_COUNT and AXES_IPWARE_META_PRECEDENCE_ORDER
-# (e.g. ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")) to match the proxies you run.
+# The client address the per-address limit counts: REMOTE_ADDR, or behind TRUSTED_PROXIES reverse proxies of
+# ours (each appending to X-Forwarded-For, as nginx's $proxy_add_x_forwarded_for does) the address the first
+# of them saw. Without it, behind a proxy every client shares the proxy's address (docs/deployment.md).
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "0")
+AXES_CLIENT_IP_CALLABLE = "tumbuh.people.lockout.client_address"
 
 # Sessions and cookies: short-lived, HTTP-only, secure when served over HTTPS.
 SECURE_COOKIES = envbool("SECURE_COOKIES", "false")

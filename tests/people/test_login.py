@@ -267,3 +267,37 @@ def test_session_cookie_is_http_only(url, budi, password):
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
     assert client.get(url).status_code == 200
+
+
+def through_proxy(client_address: str, forged: str = "") -> Client:
+    """A client behind our nginx: it appends the address it saw to whatever X-Forwarded-For the client sent."""
+    forwarded = f"{forged}, {client_address}" if forged else client_address
+    return Client(REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_the_proxy_each_client_is_counted_at_its_own_address(budi, dewi, wayan, sari, password, limits):
+    limits.TRUSTED_PROXIES = 1
+    for person in [budi, dewi, wayan]:
+        login(through_proxy("203.0.113.5"), person.email, "salah")
+        login(through_proxy("203.0.113.5"), person.nip, "salah")
+
+    assert login(through_proxy("203.0.113.5"), sari.email, password).status_code == 429
+    assert login(through_proxy("198.51.100.9"), sari.email, password).status_code == 302
+
+
+def test_a_client_cannot_escape_its_count_by_writing_x_forwarded_for(budi, dewi, wayan, sari, password, limits):
+    limits.TRUSTED_PROXIES = 1
+    for number, person in enumerate([budi, dewi, wayan]):
+        login(through_proxy("203.0.113.5", forged=f"192.0.2.{number}"), person.email, "salah")
+        login(through_proxy("203.0.113.5", forged=f"192.0.2.{number + 10}"), person.nip, "salah")
+
+    assert login(through_proxy("203.0.113.5", forged="192.0.2.99"), sari.email, password).status_code == 429
+
+
+def test_without_trusted_proxies_the_header_is_ignored(budi, dewi, wayan, sari, password, limits):
+    # The default: X-Forwarded-For is whatever a client wrote, so only the peer's address counts.
+    for number, person in enumerate([budi, dewi, wayan]):
+        login(Client(REMOTE_ADDR="10.0.0.7", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}"), person.email, "salah")
+        login(Client(REMOTE_ADDR="10.0.0.7", HTTP_X_FORWARDED_FOR=f"192.0.2.{number + 10}"), person.nip, "salah")
+
+    assert login(Client(REMOTE_ADDR="10.0.0.7"), sari.email, password).status_code == 429

@@ -21,6 +21,24 @@ from .models import Employee
 from .nip import normalize_nip
 
 
+def client_address(request: HttpRequest) -> str:
+    """AXES_CLIENT_IP_CALLABLE: the address failures are counted for.
+
+    REMOTE_ADDR, unless TRUSTED_PROXIES proxies of ours stand in front: each appends the address it got the
+    request from to X-Forwarded-For, so the real client is the TRUSTED_PROXIES-th entry from the right.
+    Entries further left were written by the client and can be forged; they are never read.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if len(forwarded) < proxies:
+        # Not through our proxies (a direct request, or a misconfigured one): the peer is all we know.
+        return remote
+    return forwarded[-proxies]
+
+
 def account_key(login: str) -> str:
     """One key per account: the e-mail of the employee LOGIN names (by NIP or e-mail), else LOGIN normalised."""
     login = login.strip()
