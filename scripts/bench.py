@@ -128,16 +128,15 @@ def ensure_database(url: str, *, fresh: bool) -> None:
 
 
 def world_matches(cfg: dict) -> bool:
-    """The saved world was seeded at this scale, into this database, for this checkout, and is still there."""
+    """The saved world was seeded at this scale, into this database, and is still there.
+
+    Whichever checkout is served: the seed is always this checkout's, and the schema follows the served one.
+    """
     world_path, source_path = cfg["var_dir"] / "world.json", cfg["var_dir"] / "world-source.json"
     if not world_path.exists() or not source_path.exists():
         return False
     world, source = json.loads(world_path.read_text()), json.loads(source_path.read_text())
-    if (world.get("scale"), source.get("database"), source.get("app_dir")) != (
-        cfg["scale"],
-        cfg["database_url"],
-        str(cfg["app_dir"]),
-    ):
+    if (world.get("scale"), source.get("database")) != (cfg["scale"], cfg["database_url"]):
         return False
     coachee = world["people"]["coachee"]
     try:

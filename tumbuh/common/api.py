@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from ninja.parser import Parser
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
+from .paging import MAX_COUNT, count_up_to
 from .validation import validate_date_in_range, validate_storable_text
 
 
@@ -57,8 +57,6 @@ class ObjectParser(Parser):
 
 MAX_PAGE = 100_000
 MAX_PAGE_SIZE = 100
-# How far `count` counts: an exact count of a 100,000-row list cost more than the page it came with.
-MAX_COUNT = 10_000
 
 
 class Pages(PageNumberPagination):
@@ -86,13 +84,9 @@ class Pages(PageNumberPagination):
         page_size = self._get_page_size(pagination.page_size)
         offset = (pagination.page - 1) * page_size
         items = list(queryset[offset : offset + page_size])
-        if len(items) < page_size and (items or offset == 0):
-            count = offset + len(items)
-        else:
-            # Unordered: counting needs no sort, and the first MAX_COUNT rows of any index will do.
-            count = (queryset.order_by() if isinstance(queryset, QuerySet) else queryset)[:MAX_COUNT]
-            count = self._items_count(count)
-        return {self.items_attribute: items, "count": count}
+        # A short last page counts itself; otherwise one count, capped (tumbuh/common/paging.py).
+        last_page = len(items) < page_size and (items or offset == 0)
+        return {self.items_attribute: items, "count": offset + len(items) if last_page else count_up_to(queryset)}
 
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$")

@@ -1,13 +1,13 @@
 """A person's own notices and e-mail choices. Thin: parse, ask access, call a service or selector, render."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tumbuh.access.policy import fetch, require
+from tumbuh.common.paging import CappedPaginator
 
 from . import inbox, selectors
 from .forms import EmailChoicesForm
@@ -17,7 +17,7 @@ PAGE_SIZE = 30
 
 def notification_list(request):
     require(request.user, "notifications.manage_own_notifications")
-    page = Paginator(selectors.notifications_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.notifications_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/notification_list.html", {"page": page})
 
 

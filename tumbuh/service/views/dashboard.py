@@ -8,7 +8,6 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 from tumbuh.access.policy import fetch, require
 from tumbuh.audit.services import record_event
 from tumbuh.common.charts import svg_response
+from tumbuh.common.paging import CappedPaginator
 
 from .. import pdf
 from ..charts import CHARTS
@@ -50,7 +50,7 @@ def dashboard_queue(request):
     queue = selectors.queue_for(
         user, agency=filters.get("agency"), status=filters.get("status", ""), kind=filters.get("kind", "")
     )
-    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     query = request.GET.copy()
     query.pop("page", None)
