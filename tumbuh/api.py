@@ -5,6 +5,7 @@ Errors are JSON: ``{"message": "...", "errors": {...}}``.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from tumbuh.analyzer.api import router as analyzer_router
 from tumbuh.coaching.api import router as coaching_router
 from tumbuh.common.api import ObjectParser, schema_errors
 from tumbuh.common.conflicts import EditConflict
+from tumbuh.common.outage import RETRY_AFTER_SECONDS, outage_message
 from tumbuh.people.api import router as people_router
 from tumbuh.people.services import employee_for_token
 from tumbuh.service.api import router as service_router
@@ -55,6 +57,15 @@ def _error(request, status: int, message: str, errors: dict | None = None):
     if errors:
         body["errors"] = errors
     return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def on_database_down(request, exc):
+    # The API's JSON error, 503 with Retry-After: the client should come back, not report a bug.
+    response = _error(request, 503, outage_message())
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @api.exception_handler(AuthenticationError)

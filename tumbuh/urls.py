@@ -38,3 +38,6 @@ urlpatterns = [
     path("api/v1/", _api_urls()),
     *auth_urlpatterns,
 ]
+
+# A database outage is a 503 that says so, not a 500 (tumbuh/common/outage.py).
+handler500 = "tumbuh.common.views.server_error"
