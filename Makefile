@@ -12,13 +12,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tumbuh
 
-.PHONY: help run test test-sqlite test-postgres lint messages install install-dev system-deps clean bench
+.PHONY: help run test test-sqlite test-postgres lint messages install install-dev system-deps clean bench backup restore
 
 help:
 	@echo "make run    install, migrate, load demo data, start the worker and serve http://$(HOST):$(PORT)"
 	@echo "make test   install test tools, lint, and run the whole suite (SQLite, then PostgreSQL if reachable)"
 	@echo "make lint   ruff, mypy (typed layers) and import-linter (app layers)"
 	@echo "make messages  refresh the translation catalogue (locale/id)"
+	@echo "make backup   back up the database, media files and secret key to var/backups/ (docs/operations.md)"
+	@echo "make restore BACKUP=var/backups/tumbuh-…  restore one into the configured, empty database"
 	@echo "make bench  load-test the main pages on PostgreSQL (BENCH_SCALE=0.02 for a quick run; docs/performance.md)"
 
 $(VENV)/.runtime: requirements.txt
@@ -82,6 +84,15 @@ test-postgres:
 
 # The typed layers: services, selectors, the API, the permission door.
 TYPED := tumbuh/*/services.py tumbuh/*/services/*.py tumbuh/*/selectors*.py tumbuh/*/selectors/*.py tumbuh/*/api.py tumbuh/*/api/*.py tumbuh/api.py tumbuh/access/policy.py tumbuh/people/nip.py
+
+# The database (pg_dump -Fc, or SQLite's online backup), var/media and the secret key, into a new folder;
+# restore into an empty database (docs/operations.md). DATABASE_URL chooses the database, as everywhere.
+backup: install
+	$(PY) manage.py backup $(or $(BACKUP_DIR),var/backups)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=var/backups/tumbuh-<time>"; exit 1; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 # Serve Tumbuh as production does (gunicorn, 2 workers, the task worker; BENCH_NODES=2 puts two nodes behind
 # nginx), load each main page with wrk at 1 and 8 clients, and write var/bench/results.json and the table in

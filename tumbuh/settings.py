@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
+    "tumbuh.common",  # no models: its management commands (backup, restore)
     "tumbuh.people",
     "tumbuh.access",
     "tumbuh.audit",
