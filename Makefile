@@ -52,7 +52,7 @@ run: install
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo
 	@echo "Tumbuh: http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
-	@set -m; $(PY) manage.py db_worker --no-startup-delay & worker=$$!; \
+	@set -m; $(PY) manage.py run_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn tumbuh.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -
 

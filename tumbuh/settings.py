@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "tumbuh.common",  # no models: its management commands (backup, restore)
+    "tumbuh.worker",
     "tumbuh.people",
     "tumbuh.access",
     "tumbuh.audit",
@@ -255,12 +256,16 @@ else:
         }
     }
 
-# Background work: the database queue, drained by `manage.py db_worker`.
+# Background work: the database queue, drained by `manage.py run_worker` (db_worker with a heartbeat).
 TASKS = {
     "default": {
         "BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# run_worker's heartbeat, and how long a silent worker's tasks stay RUNNING before they are run again.
+TASK_WORKER_BEAT_SECONDS = float(os.getenv("TASK_WORKER_BEAT_SECONDS", "10"))
+TASK_WORKER_LEASE_SECONDS = float(os.getenv("TASK_WORKER_LEASE_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,

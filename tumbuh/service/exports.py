@@ -12,10 +12,13 @@ import logging
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from tumbuh.worker.services import mark_failed
 
 from .models import ExportJob, RequestStatus, ServiceKind
 from .models.exports import ExportStatus
@@ -57,6 +60,16 @@ def build_export(*, job_id: int) -> None:
             status=ExportStatus.FAILED, error=f"{type(error).__name__}: {error}"[:2000], finished_at=timezone.now()
         )
         raise
+
+
+def abandon_export(result: DBTaskResult) -> None:
+    """The export task's worker died mid-way (tumbuh.worker): mark the job failed, so its page says to start again."""
+    call = result.args_kwargs or {}
+    job_id = int((call.get("args") or [None])[0] or (call.get("kwargs") or {}).get("job_id") or 0)
+    ExportJob.objects.filter(pk=job_id, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
+        status=ExportStatus.FAILED, error="WorkerDied: the worker building it stopped", finished_at=timezone.now()
+    )
+    mark_failed(result, "The worker stopped while building the export; the job was marked failed.")
 
 
 def _report(job_id: int, progress: int) -> None:
