@@ -158,3 +158,12 @@ def test_an_abandoned_export_is_marked_failed_so_its_page_says_start_again(runni
     assert row.status == TaskResultStatus.FAILED
     page = client_as(rina).get(f"/service/admin/exports/{job.pk}/").content.decode()
     assert 'id="export-bar"' not in page
+
+
+def test_the_beats_of_workers_gone_for_a_week_are_forgotten(db):
+    silent_for("last-week", 8 * 24 * 3600)
+    silent_for("yesterday", 24 * 3600)
+
+    sweep_abandoned()
+
+    assert list(WorkerBeat.objects.values_list("worker_id", flat=True)) == ["yesterday"]

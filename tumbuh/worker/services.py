@@ -22,6 +22,8 @@ from django_tasks_db.models import DBTaskResult
 from .models import WorkerBeat
 from .registry import handler_for
 
+FORGET_AFTER = datetime.timedelta(days=7)
+
 
 def lease() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.TASK_WORKER_LEASE_SECONDS)
@@ -62,4 +64,6 @@ def sweep_abandoned(now: datetime.datetime | None = None) -> int:
             handler = handler_for(result.task_path)
             (import_string(handler) if handler else run_again)(result)
             dealt += 1
+    # One row per worker ever started: a week after its last beat its tasks are long dealt with.
+    WorkerBeat.objects.filter(beat_at__lt=now - FORGET_AFTER).delete()
     return dealt
