@@ -263,9 +263,10 @@ TASKS = {
     }
 }
 
-# run_worker's heartbeat, and how long a silent worker's tasks stay RUNNING before they are run again.
+# run_worker's heartbeat, and how long a silent worker's tasks stay RUNNING before they are dealt with: the beat runs
+# in its own thread, so a long task keeps beating; a dead worker's tasks are found within lease + beat (55 s).
 TASK_WORKER_BEAT_SECONDS = float(os.getenv("TASK_WORKER_BEAT_SECONDS", "10"))
-TASK_WORKER_LEASE_SECONDS = float(os.getenv("TASK_WORKER_LEASE_SECONDS", "60"))
+TASK_WORKER_LEASE_SECONDS = float(os.getenv("TASK_WORKER_LEASE_SECONDS", "45"))
 
 LOGGING = {
     "version": 1,

@@ -90,6 +90,35 @@ def test_a_task_whose_worker_was_killed_is_run_again_by_another_worker(tmp_path)
     assert marker.read_text() == "done"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_long_task_on_a_live_worker_is_not_taken_from_it(tmp_path):
+    marker = tmp_path / "marker"
+    with override_settings(TASKS=DB_TASKS):
+        result = stubborn.enqueue(str(marker))
+    first = start_worker("worker-a")
+    second = None
+    try:
+        wait_for(lambda: marker.exists() and marker.read_text() == "started", "worker A to start the task")
+        started = DBTaskResult.objects.get(pk=result.id).started_at
+        second = start_worker("worker-b")
+        # Worker B sweeps at every beat; wait until it has beaten well past the 2 s lease since the task started.
+        wait_for(
+            lambda: WorkerBeat.objects.filter(
+                worker_id="worker-b", beat_at__gt=started + datetime.timedelta(seconds=6)
+            ).exists(),
+            "worker B to sweep for three leases",
+        )
+        row = DBTaskResult.objects.get(pk=result.id)
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+
+    assert (row.status, row.worker_ids) == (TaskResultStatus.RUNNING, ["worker-a"])
+    assert marker.read_text() == "started"
+
+
 @pytest.fixture
 def running(db):
     """A task claimed by WORKER and left RUNNING, as a killed worker leaves it."""
