@@ -39,17 +39,30 @@ def database_url() -> str:
     return f"postgres://{server}/{db['NAME']}"
 
 
-def start_worker(worker_id: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "TASK_WORKER_BEAT_SECONDS": "0.2",
-        "TASK_WORKER_LEASE_SECONDS": "2",
-        "DEBUG": "false",
-    }
-    command = [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--no-startup-delay"]
-    command += ["--worker-id", worker_id]
-    return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+@pytest.fixture
+def workers():
+    """start(worker_id) runs a real `manage.py run_worker` on the test database; all are killed after the test."""
+    started: list[subprocess.Popen] = []
+
+    def start(worker_id: str) -> subprocess.Popen:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "TASK_WORKER_BEAT_SECONDS": "0.2",
+            "TASK_WORKER_LEASE_SECONDS": "2",
+            "DEBUG": "false",
+        }
+        command = [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--no-startup-delay"]
+        command += ["--worker-id", worker_id]
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def wait_for(condition, what: str) -> None:
@@ -59,62 +72,54 @@ def wait_for(condition, what: str) -> None:
         time.sleep(0.1)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_task_whose_worker_was_killed_is_run_again_by_another_worker(tmp_path):
+@pytest.fixture
+def hanging_task(transactional_db, tmp_path):
+    """A stubborn task queued on the database backend, and the marker file it writes ("started", then "done")."""
     marker = tmp_path / "marker"
     with override_settings(TASKS=DB_TASKS):
         result = stubborn.enqueue(str(marker))
-    first = start_worker("worker-a")
-    second = None
-    try:
-        wait_for(lambda: marker.exists() and marker.read_text() == "started", "worker A to start the task")
-        first.send_signal(signal.SIGKILL)
-        first.wait()
-        row = DBTaskResult.objects.get(pk=result.id)
-        assert (row.status, row.worker_ids) == (TaskResultStatus.RUNNING, ["worker-a"])
+    return result.id, marker
 
-        second = start_worker("worker-b")
-        wait_for(
-            lambda: DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL,
-            "worker B to run the abandoned task",
-        )
-    finally:
-        for process in (first, second):
-            if process is not None and process.poll() is None:
-                process.kill()
-                process.wait()
 
-    row = DBTaskResult.objects.get(pk=result.id)
+def started_on(marker: Path) -> bool:
+    return marker.exists() and marker.read_text() == "started"
+
+
+def test_a_task_whose_worker_was_killed_is_run_again_by_another_worker(workers, hanging_task):
+    task_id, marker = hanging_task
+    first = workers("worker-a")
+    wait_for(lambda: started_on(marker), "worker A to start the task")
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    row = DBTaskResult.objects.get(pk=task_id)
+    assert (row.status, row.worker_ids) == (TaskResultStatus.RUNNING, ["worker-a"])
+
+    workers("worker-b")
+    wait_for(
+        lambda: DBTaskResult.objects.get(pk=task_id).status == TaskResultStatus.SUCCESSFUL,
+        "worker B to run the abandoned task",
+    )
+
+    row = DBTaskResult.objects.get(pk=task_id)
     assert row.worker_ids == ["worker-a", "worker-b"]
     assert row.return_value == "done"
     assert marker.read_text() == "done"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_long_task_on_a_live_worker_is_not_taken_from_it(tmp_path):
-    marker = tmp_path / "marker"
-    with override_settings(TASKS=DB_TASKS):
-        result = stubborn.enqueue(str(marker))
-    first = start_worker("worker-a")
-    second = None
-    try:
-        wait_for(lambda: marker.exists() and marker.read_text() == "started", "worker A to start the task")
-        started = DBTaskResult.objects.get(pk=result.id).started_at
-        second = start_worker("worker-b")
-        # Worker B sweeps at every beat; wait until it has beaten well past the 2 s lease since the task started.
-        wait_for(
-            lambda: WorkerBeat.objects.filter(
-                worker_id="worker-b", beat_at__gt=started + datetime.timedelta(seconds=6)
-            ).exists(),
-            "worker B to sweep for three leases",
-        )
-        row = DBTaskResult.objects.get(pk=result.id)
-    finally:
-        for process in (first, second):
-            if process is not None and process.poll() is None:
-                process.kill()
-                process.wait()
+def test_a_long_task_on_a_live_worker_is_not_taken_from_it(workers, hanging_task):
+    task_id, marker = hanging_task
+    workers("worker-a")
+    wait_for(lambda: started_on(marker), "worker A to start the task")
+    started = DBTaskResult.objects.get(pk=task_id).started_at
+    workers("worker-b")
+    # Worker B sweeps at every beat; wait until it has beaten well past the 2 s lease since the task started.
+    past_three_leases = started + datetime.timedelta(seconds=6)
+    wait_for(
+        lambda: WorkerBeat.objects.filter(worker_id="worker-b", beat_at__gt=past_three_leases).exists(),
+        "worker B to sweep for three leases",
+    )
 
+    row = DBTaskResult.objects.get(pk=task_id)
     assert (row.status, row.worker_ids) == (TaskResultStatus.RUNNING, ["worker-a"])
     assert marker.read_text() == "started"
 
